@@ -1,0 +1,16 @@
+"""Which models django-auditlog watches for field-level diffs, and which fields it must not copy."""
+
+from auditlog.registry import auditlog
+from django.apps import apps
+
+auditlog.register(apps.get_model("accounts", "User"), exclude_fields=["password", "last_login"])
+auditlog.register(apps.get_model("accounts", "RoleGrant"))
+auditlog.register(apps.get_model("organisations", "Region"))
+auditlog.register(apps.get_model("organisations", "Unit"), exclude_fields=["system_path"])
+auditlog.register(
+    apps.get_model("people", "Person"),
+    exclude_fields=["id_number_cipher", "id_number_hash", "name_pinyin", "name_initials"],
+    mask_fields=["phone"],
+)
+auditlog.register(apps.get_model("people", "Qualification"))
+auditlog.register(apps.get_model("people", "LegalAdviser"), mask_fields=["phone"])

@@ -1,0 +1,127 @@
+"""API plumbing shared by every app: paging, error shape, scoped viewsets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Model, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from .audit import record_event
+from .errors import DomainError
+
+
+_CODES = {
+    exceptions.NotAuthenticated: "not_authenticated",
+    exceptions.AuthenticationFailed: "authentication_failed",
+    exceptions.PermissionDenied: "permission_denied",
+    exceptions.NotFound: "not_found",
+    exceptions.MethodNotAllowed: "method_not_allowed",
+    exceptions.ValidationError: "invalid",
+    exceptions.ParseError: "malformed_request",
+    exceptions.Throttled: "throttled",
+    exceptions.UnsupportedMediaType: "unsupported_media_type",
+    exceptions.NotAcceptable: "not_acceptable",
+}
+
+_MESSAGES = {
+    "not_authenticated": _("请先登录。"),
+    "authentication_failed": _("身份验证失败。"),
+    "permission_denied": _("您没有执行该操作的权限。"),
+    "not_found": _("未找到该对象，或您无权查看。"),
+    "method_not_allowed": _("不支持该请求方法。"),
+    "invalid": _("提交的数据有误，请按提示修改。"),
+    "malformed_request": _("请求格式错误。"),
+    "throttled": _("请求过于频繁，请稍后再试。"),
+    "unsupported_media_type": _("不支持的请求内容类型。"),
+    "not_acceptable": _("无法提供所请求的格式。"),
+}
+
+
+def error_body(code: str, message: Any, errors: Any = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"code": code, "message": str(message)}
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Every refusal answers JSON with a stable `code` and a translated `message`."""
+    request = context.get("request")
+    if isinstance(exc, DomainError):
+        if exc.status_code == status.HTTP_403_FORBIDDEN:
+            _record_denied(request, exc.code)
+        errors = {exc.field: [str(exc.message)]} if exc.field else None
+        return Response(error_body(exc.code, exc.message, errors), status=exc.status_code)
+    if isinstance(exc, DjangoValidationError):
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        return Response(error_body("invalid", _MESSAGES["invalid"], errors), status=400)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    code = next((c for t, c in _CODES.items() if isinstance(exc, t)), "error")
+    if code == "permission_denied":
+        _record_denied(request, code)
+    if code == "invalid":
+        response.data = error_body(code, _MESSAGES[code], response.data)
+    else:
+        detail = getattr(exc, "detail", None)
+        message = _MESSAGES.get(code) if code in {"not_found", "not_authenticated"} else detail
+        response.data = error_body(code, message or _MESSAGES.get(code, code))
+    return response
+
+
+def _record_denied(request: Any, code: str) -> None:
+    if request is None:
+        return
+    record_event(
+        "access.denied",
+        by=getattr(request, "user", None),
+        data={"path": request.path, "method": request.method, "code": code},
+    )
+
+
+class ScopedViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List, detail, create and update, always starting from `Model.objects.visible_to(user)`.
+
+    Records never disappear through the API: there is no delete.
+    """
+
+    model: type[Model]
+    select_related: tuple[str, ...] = ()
+
+    def get_queryset(self) -> QuerySet[Any]:
+        qs = self.model.objects.visible_to(self.request.user)  # type: ignore[attr-defined]
+        if self.select_related:
+            qs = qs.select_related(*self.select_related)
+        return qs
+
+    def get_object(self) -> Any:
+        try:
+            return super().get_object()
+        except Http404:
+            lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+            if lookup is not None and self.model._default_manager.filter(pk=lookup).exists():
+                # Existing but out of scope: answered like a missing object, recorded as denied.
+                record_event(
+                    "access.denied",
+                    by=self.request.user,
+                    data={"path": self.request.path, "model": self.model._meta.label, "id": str(lookup)},
+                )
+            raise

@@ -1,0 +1,37 @@
+"""The request being served, for code far from the view (audit, services)."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    user: Any
+    client_address: str | None
+
+
+_current: ContextVar[RequestContext | None] = ContextVar("govcounsel_request", default=None)
+
+
+def current() -> RequestContext | None:
+    return _current.get()
+
+
+def set_current(ctx: RequestContext | None) -> Any:
+    return _current.set(ctx)
+
+
+def reset(token: Any) -> None:
+    _current.reset(token)
+
+
+def client_address(request: Any) -> str | None:
+    # Behind a reverse proxy the proxy's own address is REMOTE_ADDR; production
+    # deployments set the proxy to overwrite X-Forwarded-For with one address.
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return str(forwarded.split(",")[0].strip()) or None
+    return request.META.get("REMOTE_ADDR") or None

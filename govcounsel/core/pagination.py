@@ -1,0 +1,8 @@
+"""Kept apart from core.api: DRF reads the default pagination class while its generic views load."""
+
+from rest_framework.pagination import PageNumberPagination
+
+
+class StandardPagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 500

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
+
+from govcounsel.core.validators import region_level_of, validate_credit_code, validate_region_code
+
+from .choices import RegionLevel, UnitKind, UnitLevel
+
+if TYPE_CHECKING:
+    from govcounsel.accounts.models import User
+
+
+class RegionQuerySet(MP_NodeQuerySet):
+    def visible_to(self, user: User | Any) -> RegionQuerySet:
+        """Regions within the user's granted regions, plus the regions holding their units."""
+        from govcounsel.accounts.choices import ORGANISATION_READERS
+        from govcounsel.accounts.scopes import scope_for
+
+        scope = scope_for(user, ORGANISATION_READERS)
+        condition = scope.q(region_path="path")
+        if scope.unit_ids or scope.system_paths or scope.person_id:
+            condition |= models.Q(pk__in=Unit.objects.visible_to(user).values("region_id"))
+        return self.filter(condition)
+
+
+class RegionManager(MP_NodeManager):
+    def get_queryset(self) -> RegionQuerySet:
+        return RegionQuerySet(self.model).order_by("path")
+
+    def visible_to(self, user: User | Any) -> RegionQuerySet:
+        return self.get_queryset().visible_to(user)
+
+
+class Region(MP_Node):
+    """An administrative division (GB/T 2260): province, city or county, in a tree."""
+
+    code = models.CharField(
+        _("区划代码"), max_length=6, unique=True, validators=[validate_region_code]
+    )
+    name = models.CharField(_("名称"), max_length=100)
+    level = models.CharField(_("层级"), max_length=16, choices=RegionLevel.choices)
+
+    node_order_by = ["code"]
+    objects = RegionManager()
+
+    class Meta:
+        verbose_name = _("行政区域")
+        verbose_name_plural = _("行政区域")
+        ordering = ["path"]
+        indexes = [
+            # Subtree queries are LIKE 'prefix%': this index serves them in any collation.
+            models.Index(fields=["path"], name="region_path_prefix", opclasses=["varchar_pattern_ops"])
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.code:
+            expected = region_level_of(self.code)
+            if self.level and self.level != expected:
+                raise ValidationError(
+                    {"level": _("区划代码%(code)s对应的层级与所填层级不符。") % {"code": self.code}}
+                )
+            self.level = expected
+
+    @property
+    def full_name(self) -> str:
+        return "".join(a.name for a in self.get_ancestors()) + self.name
+
+
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def visible_to(self, user: User | Any) -> UnitQuerySet:
+        from govcounsel.accounts.choices import ORGANISATION_READERS
+        from govcounsel.accounts.scopes import scope_for
+
+        scope = scope_for(user, ORGANISATION_READERS)
+        condition = scope.q(region_path="region__path", unit="pk", system_path="system_path")
+        person_unit = getattr(user, "person", None) if scope.person_id else None
+        if person_unit is not None:
+            # A public lawyer sees the unit they work for, and no other.
+            condition |= models.Q(pk=person_unit.unit_id)
+        return self.filter(condition)
+
+    def manageable_by(self, user: User | Any) -> UnitQuerySet:
+        """Units whose staff records the user may add and change."""
+        from govcounsel.accounts.choices import PEOPLE_MANAGERS
+        from govcounsel.accounts.scopes import scope_for
+
+        scope = scope_for(user, PEOPLE_MANAGERS)
+        return self.filter(
+            scope.q(region_path="region__path", unit="pk", system_path="system_path")
+        )
+
+
+class Unit(models.Model):
+    """A party or government organ or people's organisation that employs public lawyers."""
+
+    name = models.CharField(_("单位名称"), max_length=200)
+    credit_code = models.CharField(
+        _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code]
+    )
+    kind = models.CharField(_("单位类别"), max_length=32, choices=UnitKind.choices)
+    level = models.CharField(_("单位层级"), max_length=16, choices=UnitLevel.choices)
+    region = models.ForeignKey(
+        Region, verbose_name=_("所在区域"), on_delete=models.PROTECT, related_name="units"
+    )
+    has_enforcement_power = models.BooleanField(_("具有行政执法权"), default=False)
+    vertical_superior = models.ForeignKey(
+        "self",
+        verbose_name=_("垂直管理上级单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="vertical_subordinates",
+    )
+    # Materialised path of the vertical system (001 一(三)): the superior's path plus
+    # this unit's id, so a superior's whole system is one prefix query.
+    system_path = models.CharField(max_length=255, blank=True, editable=False, db_index=False)
+    rule_of_law_contact = models.CharField(_("法治工作机构联系人"), max_length=50, blank=True)
+    rule_of_law_phone = models.CharField(_("法治工作机构联系电话"), max_length=20, blank=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("单位")
+        verbose_name_plural = _("单位")
+        ordering = ["region__path", "name"]
+        indexes = [
+            models.Index(
+                fields=["system_path"], name="unit_system_path_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(fields=["region", "name"], name="unit_region_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.vertical_superior_id and self.pk:
+            if self.vertical_superior_id == self.pk:
+                raise ValidationError({"vertical_superior": _("上级单位不能是本单位。")})
+            superior = self.vertical_superior
+            if superior is not None and superior.system_path.startswith(self.system_path):
+                raise ValidationError(
+                    {"vertical_superior": _("上级单位不能是本单位的下级单位。")}
+                )
+
+    @transaction.atomic
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        old_path = self.system_path
+        super().save(*args, **kwargs)
+        superior_path = self.vertical_superior.system_path if self.vertical_superior else ""
+        new_path = f"{superior_path}{self.pk:010d}/"
+        if new_path != old_path:
+            self.system_path = new_path
+            type(self).objects.filter(pk=self.pk).update(system_path=new_path)
+            if old_path:
+                # Carry the whole vertical subtree along with its head.
+                type(self).objects.filter(system_path__startswith=old_path).exclude(
+                    pk=self.pk
+                ).update(
+                    system_path=Concat(
+                        models.Value(new_path), Substr("system_path", len(old_path) + 1)
+                    )
+                )
+
+    @property
+    def system_depth(self) -> int:
+        return self.system_path.count("/")

@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from pypinyin import Style, lazy_pinyin
+
+from govcounsel.core import crypto
+from govcounsel.core.masking import mask_id_number, mask_phone
+from govcounsel.core.validators import parse_id_number, validate_phone
+
+from .choices import AdviserKind, EmploymentStatus, QualificationKind, Sex
+
+if TYPE_CHECKING:
+    from govcounsel.accounts.models import User
+
+
+def _people_scope(user: Any, roles: Any) -> Any:
+    from govcounsel.accounts.scopes import scope_for
+
+    return scope_for(user, roles)
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def visible_to(self, user: User | Any) -> PersonQuerySet:
+        from govcounsel.accounts.choices import DOMAIN_ROLES
+
+        scope = _people_scope(user, DOMAIN_ROLES)
+        return self.filter(
+            scope.q(
+                region_path="unit__region__path",
+                unit="unit_id",
+                system_path="unit__system_path",
+                person="pk",
+            )
+        )
+
+    def manageable_by(self, user: User | Any) -> PersonQuerySet:
+        from govcounsel.accounts.choices import PEOPLE_MANAGERS
+
+        scope = _people_scope(user, PEOPLE_MANAGERS)
+        return self.filter(
+            scope.q(region_path="unit__region__path", unit="unit_id", system_path="unit__system_path")
+        )
+
+    def with_id_number(self, id_number: str) -> PersonQuerySet:
+        """Exact lookup by full ID number through the keyed hash; the number is never stored in clear."""
+        return self.filter(id_number_hash=crypto.lookup_hash(id_number))
+
+
+def pinyin_of(name: str) -> tuple[str, str]:
+    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
+    return "".join(syllables).lower(), "".join(s[0] for s in syllables if s).lower()
+
+
+class Person(models.Model):
+    """A member of staff of a unit: a possible or actual public lawyer (000 #1, 001 一(四))."""
+
+    name = models.CharField(_("姓名"), max_length=50)
+    name_pinyin = models.CharField(_("姓名拼音"), max_length=200, editable=False, db_index=True)
+    name_initials = models.CharField(_("拼音首字母"), max_length=50, editable=False, db_index=True)
+    sex = models.CharField(_("性别"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("出生日期"), editable=False)
+    id_number_cipher = models.TextField(editable=False)
+    id_number_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # Kept so lists and exports never need to decrypt: only audited reveals do.
+    id_number_masked = models.CharField(_("身份证号码"), max_length=18, editable=False)
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("所在单位"), on_delete=models.PROTECT, related_name="people"
+    )
+    is_civil_servant = models.BooleanField(_("公务员（参照公务员法管理）"), default=True)
+    full_time_legal = models.BooleanField(_("专门从事法律事务工作"), default=False)
+    employment_status = models.CharField(
+        _("任职状态"), max_length=16, choices=EmploymentStatus.choices, default=EmploymentStatus.IN_POST
+    )
+    employment_status_date = models.DateField(_("状态日期"), null=True, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("人员")
+        verbose_name_plural = _("人员")
+        ordering = ["name_pinyin", "id"]
+        indexes = [models.Index(fields=["unit", "name_pinyin"], name="person_unit_pinyin")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def id_number(self) -> str:
+        """The full number, decrypted. Callers outside services.reveal_identity must not show it."""
+        return crypto.decrypt(self.id_number_cipher) if self.id_number_cipher else ""
+
+    def set_id_number(self, value: str) -> None:
+        number = value.strip().upper()
+        parsed = parse_id_number(number)
+        self.id_number_cipher = crypto.encrypt(number)
+        self.id_number_hash = crypto.lookup_hash(number)
+        self.id_number_masked = mask_id_number(number)
+        self.birth_date = parsed.birth_date
+        if not self.sex:
+            self.sex = parsed.sex
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone)
+
+    def clean(self) -> None:
+        if self.id_number_cipher and self.sex:
+            parsed = parse_id_number(self.id_number)
+            if parsed.sex != self.sex:
+                raise ValidationError(
+                    {"sex": _("性别与身份证号码第17位不符（奇数为男，偶数为女）。")}
+                )
+        if self.employment_status != EmploymentStatus.IN_POST and not self.employment_status_date:
+            raise ValidationError({"employment_status_date": _("退休、离职或调离须填写日期。")})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.name_pinyin, self.name_initials = pinyin_of(self.name)
+        super().save(*args, **kwargs)
+
+
+class QualificationQuerySet(models.QuerySet["Qualification"]):
+    def visible_to(self, user: User | Any) -> QualificationQuerySet:
+        return self.filter(person__in=Person.objects.visible_to(user))
+
+
+class Qualification(models.Model):
+    """A legal professional qualification or a lawyer qualification held by a person."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="qualifications"
+    )
+    kind = models.CharField(_("资格类别"), max_length=16, choices=QualificationKind.choices)
+    certificate_number = models.CharField(_("证书编号"), max_length=40)
+    obtained_on = models.DateField(_("取得日期"))
+
+    objects = QualificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("法律职业资格")
+        verbose_name_plural = _("法律职业资格")
+        ordering = ["person_id", "obtained_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "certificate_number"], name="qualification_certificate_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        if self.obtained_on and self.obtained_on > date.today():
+            raise ValidationError({"obtained_on": _("取得日期不能晚于今天。")})
+
+
+class LegalAdviserQuerySet(models.QuerySet["LegalAdviser"]):
+    def visible_to(self, user: User | Any) -> LegalAdviserQuerySet:
+        from govcounsel.accounts.choices import DOMAIN_ROLES
+
+        scope = _people_scope(user, DOMAIN_ROLES)
+        return self.filter(
+            scope.q(
+                region_path="unit__region__path",
+                unit="unit_id",
+                system_path="unit__system_path",
+                person="person_id",
+            )
+        )
+
+    def in_service(self, on: date) -> LegalAdviserQuerySet:
+        return self.filter(Q(service_end__isnull=True) | Q(service_end__gte=on), service_start__lte=on)
+
+
+class LegalAdviser(models.Model):
+    """A legal adviser serving a unit for a period; fills public-lawyer duties where a unit
+    has none yet (000 #2, 001 一(二))."""
+
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("服务单位"), on_delete=models.PROTECT, related_name="advisers"
+    )
+    kind = models.CharField(_("顾问类别"), max_length=16, choices=AdviserKind.choices)
+    name = models.CharField(_("姓名"), max_length=50)
+    organisation = models.CharField(
+        _("所在机构"), max_length=200, blank=True, help_text=_("外聘顾问所在律师事务所等。")
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("本单位人员"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="adviser_roles",
+    )
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
+    service_start = models.DateField(_("服务开始日期"))
+    service_end = models.DateField(_("服务结束日期"), null=True, blank=True)
+
+    objects = LegalAdviserQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("法律顾问")
+        verbose_name_plural = _("法律顾问")
+        ordering = ["unit_id", "-service_start"]
+        constraints = [
+            models.CheckConstraint(
+                name="adviser_period_ordered",
+                condition=Q(service_end__isnull=True) | Q(service_end__gte=models.F("service_start")),
+            ),
+            models.CheckConstraint(
+                name="internal_adviser_is_staff",
+                condition=~Q(kind="internal") | Q(person__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.get_kind_display()}）"
+
+    def clean(self) -> None:
+        if self.service_end and self.service_start and self.service_end < self.service_start:
+            raise ValidationError({"service_end": _("服务结束日期不能早于开始日期。")})
+        if self.kind == AdviserKind.INTERNAL and not self.person_id:
+            raise ValidationError({"person": _("内部法律顾问须选择本单位人员。")})
+
+    def in_service_on(self, on: date) -> bool:
+        return self.service_start <= on and (self.service_end is None or self.service_end >= on)
