@@ -1,1 +1,35 @@
-urlpatterns: list = []
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from govcounsel.accounts.home import home
+from govcounsel.accounts.views import LoginView
+from govcounsel.core import audit_views
+
+audit_patterns = (
+    [
+        path("", audit_views.AuditEventListView.as_view(), name="events"),
+        path("changes/", audit_views.ChangeListView.as_view(), name="changes"),
+    ],
+    "audit",
+)
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("login/", LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("organisations/", include("govcounsel.organisations.urls")),
+    path("people/", include("govcounsel.people.urls")),
+    path("audit/", include(audit_patterns)),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("config.api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+]
+
+handler403 = "govcounsel.core.views.permission_denied"
+handler404 = "govcounsel.core.views.not_found"

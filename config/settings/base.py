@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "govcounsel.accounts",
     "govcounsel.organisations",
     "govcounsel.people",
+    "govcounsel.demo",
 ]
 
 MIDDLEWARE = [
@@ -90,7 +91,8 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'govcounsel.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# No ATOMIC_REQUESTS: every service is its own transaction, and audit records of refused
+# requests (denied access, failed logins) must survive the refusal.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

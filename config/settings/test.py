@@ -8,7 +8,6 @@ DATABASES = {
         "DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/govcounsel"
     ),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # Fast hashing keeps the suite quick; production keeps argon2 first.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -125,3 +125,16 @@ class ScopedViewSet(
                     data={"path": self.request.path, "model": self.model._meta.label, "id": str(lookup)},
                 )
             raise
+
+
+class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
+    """A reference that only resolves to objects the requesting user may see."""
+
+    def __init__(self, model: type[Model], **kwargs: Any) -> None:
+        self.scoped_model = model
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> QuerySet[Any]:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return self.scoped_model.objects.visible_to(user)  # type: ignore[attr-defined,no-any-return]

@@ -120,8 +120,12 @@ class Person(models.Model):
         if self.employment_status != EmploymentStatus.IN_POST and not self.employment_status_date:
             raise ValidationError({"employment_status_date": _("退休、离职或调离须填写日期。")})
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
+    def fill_derived(self) -> None:
+        """Pinyin and initials for sort and search; bulk loaders call this instead of save()."""
         self.name_pinyin, self.name_initials = pinyin_of(self.name)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.fill_derived()
         super().save(*args, **kwargs)
 
 

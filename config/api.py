@@ -1,0 +1,20 @@
+"""The REST API under /api/v1/."""
+
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from govcounsel.accounts.api import ObtainTokenView
+from govcounsel.organisations.api import RegionViewSet, UnitViewSet
+from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
+
+router = DefaultRouter()
+router.register("regions", RegionViewSet, basename="region")
+router.register("units", UnitViewSet, basename="unit")
+router.register("people", PersonViewSet, basename="person")
+router.register("qualifications", QualificationViewSet, basename="qualification")
+router.register("advisers", LegalAdviserViewSet, basename="adviser")
+
+urlpatterns = [
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.models import TokenProxy
+
+from govcounsel.core.admin import DutyAdmin, take_over
+
+from .choices import Role
+from .models import RoleGrant, User
+
+
+class RoleGrantInline(admin.TabularInline):
+    model = RoleGrant
+    extra = 0
+    raw_id_fields = ["region", "unit"]
+
+    def has_module_permission(self, request):  # type: ignore[no-untyped-def]
+        return True
+
+    def has_view_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return True
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return True
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return True
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return True
+
+
+@admin.register(User)
+class UserAdmin(DutyAdmin, DjangoUserAdmin):
+    duty = Role.SECURITY_ADMIN
+    inlines = [RoleGrantInline]
+    raw_id_fields = ["person"]
+    list_display = ["username", "last_name", "first_name", "is_active", "is_staff", "last_login"]
+    # No superusers and no raw Django permissions: access comes from role grants only.
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("个人信息"), {"fields": ("last_name", "first_name", "email", "person")}),
+        (_("状态"), {"fields": ("is_active", "is_staff")}),
+        (_("时间"), {"fields": ("last_login", "date_joined")}),
+    )
+    readonly_fields = ["last_login", "date_joined"]
+    list_filter = ["is_active", "is_staff", "grants__role"]
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(DutyAdmin):
+    duty = Role.SECURITY_ADMIN
+    deletable = True
+    list_display = ["user", "role", "region", "unit", "granted_at"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "region__name", "unit__name"]
+    raw_id_fields = ["user", "region", "unit"]
+
+
+class SecurityAdmin(DutyAdmin):
+    duty = Role.SECURITY_ADMIN
+    deletable = True  # deleting a lockout record unlocks the account
+
+
+for model in (AccessAttempt, AccessLog, AccessFailureLog, TokenProxy):
+    take_over(model, SecurityAdmin)
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from govcounsel.core.api import ScopedRelatedField, ScopedViewSet
+
+from . import services
+from .filters import RegionFilter, UnitFilter
+from .models import Region, Unit
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Region.objects.all(),
+        required=False,
+        allow_null=True,
+        write_only=True,
+        help_text="上级区域的区划代码",
+    )
+    parent_code = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Region
+        fields = ["id", "code", "name", "level", "depth", "parent", "parent_code"]
+        read_only_fields = ["level", "depth"]
+
+    def get_parent_code(self, region: Region) -> str | None:
+        # Derived from the materialised path without a query: the parent's path is a prefix.
+        return self.context.get("codes_by_path", {}).get(region.path[: -Region.steplen]) or (
+            region.get_parent().code if region.depth > 1 else None
+        )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is not None and set(attrs) - {"name"}:
+            raise serializers.ValidationError({"code": ["区划代码和上级区域创建后不可修改。"]})
+        return attrs
+
+
+class RegionViewSet(ScopedViewSet):
+    model = Region
+    serializer_class = RegionSerializer
+    filterset_class = RegionFilter
+    ordering_fields = ["code", "name"]
+    ordering = ["path"]
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if self.action == "list":
+            # Parents of one page resolved in one query.
+            context["codes_by_path"] = dict(Region.objects.values_list("path", "code").filter(depth__lte=2))
+        return context
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.create_region(by=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.update_region(
+            region=serializer.instance, by=self.request.user, **serializer.validated_data
+        )
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    region = ScopedRelatedField(Region)
+    region_name = serializers.CharField(source="region.name", read_only=True)
+    vertical_superior = ScopedRelatedField(Unit, required=False, allow_null=True)
+
+    class Meta:
+        model = Unit
+        fields = [
+            "id",
+            "name",
+            "credit_code",
+            "kind",
+            "level",
+            "region",
+            "region_name",
+            "has_enforcement_power",
+            "vertical_superior",
+            "rule_of_law_contact",
+            "rule_of_law_phone",
+        ]
+
+
+class UnitViewSet(ScopedViewSet):
+    model = Unit
+    serializer_class = UnitSerializer
+    filterset_class = UnitFilter
+    select_related = ("region",)
+    ordering_fields = ["name", "credit_code"]
+    ordering = ["region__path", "name", "id"]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.create_unit(by=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.update_unit(
+            unit=serializer.instance, by=self.request.user, **serializer.validated_data
+        )

@@ -1,0 +1,59 @@
+"""One FilterSet per list: the same filters serve the pages, the exports and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters as filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .choices import RegionLevel, UnitKind, UnitLevel
+from .models import Region, Unit
+
+
+def region_subtree(lookup: str) -> Any:
+    """A filter method limiting a queryset to the subtree of the region with the given code."""
+
+    def method(queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        region = Region.objects.filter(code=value).only("path").first()
+        if region is None:
+            return queryset.none()
+        return queryset.filter(**{f"{lookup}__startswith": region.path})
+
+    return method
+
+
+class RegionFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("名称或代码"), method="search")
+    level = filters.ChoiceFilter(label=_("层级"), choices=RegionLevel.choices)
+    parent = filters.CharFilter(label=_("上级区划代码"), method="children_of")
+
+    class Meta:
+        model = Region
+        fields = ["q", "level", "parent"]
+
+    def search(self, queryset: QuerySet[Region], name: str, value: str) -> QuerySet[Region]:
+        return queryset.filter(Q(name__icontains=value) | Q(code__startswith=value))
+
+    def children_of(self, queryset: QuerySet[Region], name: str, value: str) -> QuerySet[Region]:
+        parent = Region.objects.filter(code=value).first()
+        if parent is None:
+            return queryset.none()
+        return queryset.filter(path__startswith=parent.path, depth=parent.depth + 1)
+
+
+class UnitFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("单位名称或信用代码"), method="search")
+    region = filters.CharFilter(label=_("区划代码（含下级）"), method=region_subtree("region__path"))
+    kind = filters.ChoiceFilter(label=_("单位类别"), choices=UnitKind.choices)
+    level = filters.ChoiceFilter(label=_("单位层级"), choices=UnitLevel.choices)
+    has_enforcement_power = filters.BooleanFilter(label=_("具有行政执法权"))
+    vertical_superior = filters.NumberFilter(label=_("垂直管理上级单位"))
+
+    class Meta:
+        model = Unit
+        fields = ["q", "region", "kind", "level", "has_enforcement_power", "vertical_superior"]
+
+    def search(self, queryset: QuerySet[Unit], name: str, value: str) -> QuerySet[Unit]:
+        return queryset.filter(Q(name__icontains=value) | Q(credit_code=value.strip().upper()))

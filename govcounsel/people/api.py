@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from govcounsel.core.api import ScopedRelatedField, ScopedViewSet
+from govcounsel.organisations.models import Unit
+
+from . import services
+from .filters import LegalAdviserFilter, PersonFilter, QualificationFilter
+from .models import LegalAdviser, Person, Qualification
+
+
+class QualificationSerializer(serializers.ModelSerializer):
+    person = ScopedRelatedField(Person)
+    person_name = serializers.CharField(source="person.name", read_only=True)
+
+    class Meta:
+        model = Qualification
+        fields = ["id", "person", "person_name", "kind", "certificate_number", "obtained_on"]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    """Identity data goes in whole and comes out masked; GET .../identity/ reads it in full."""
+
+    id_number = serializers.CharField(write_only=True, required=False, max_length=18)
+    phone = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=20)
+    phone_masked = serializers.CharField(read_only=True)
+    unit = ScopedRelatedField(Unit)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    qualification_kinds = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "name",
+            "name_pinyin",
+            "name_initials",
+            "sex",
+            "birth_date",
+            "id_number",
+            "id_number_masked",
+            "phone",
+            "phone_masked",
+            "unit",
+            "unit_name",
+            "is_civil_servant",
+            "full_time_legal",
+            "employment_status",
+            "employment_status_date",
+            "qualification_kinds",
+        ]
+        read_only_fields = ["name_pinyin", "name_initials", "birth_date", "id_number_masked"]
+        extra_kwargs = {"sex": {"required": False}}
+
+    def get_qualification_kinds(self, person: Person) -> list[str]:
+        return [q.kind for q in person.qualifications.all()]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is None and not attrs.get("id_number"):
+            raise serializers.ValidationError({"id_number": ["请填写身份证号码。"]})
+        return attrs
+
+
+class PersonViewSet(ScopedViewSet):
+    model = Person
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilter
+    select_related = ("unit",)
+    ordering_fields = ["name_pinyin", "birth_date"]
+    ordering = ["name_pinyin", "id"]
+
+    def get_queryset(self) -> Any:
+        return super().get_queryset().prefetch_related("qualifications")
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.create_person(by=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.update_person(
+            person=serializer.instance, by=self.request.user, **serializer.validated_data
+        )
+
+    @extend_schema(
+        responses=inline_serializer(
+            "Identity", {"id_number": serializers.CharField(), "phone": serializers.CharField()}
+        )
+    )
+    @action(detail=True, methods=["get"])
+    def identity(self, request: Request, pk: str | None = None) -> Response:
+        """The full ID number and phone; allowed to the justice bureau and the holder, and audited."""
+        return Response(services.reveal_identity(person=self.get_object(), by=request.user))
+
+
+class QualificationViewSet(ScopedViewSet):
+    model = Qualification
+    serializer_class = QualificationSerializer
+    filterset_class = QualificationFilter
+    select_related = ("person",)
+    ordering = ["person__name_pinyin", "obtained_on", "id"]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.add_qualification(by=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        data = dict(serializer.validated_data)
+        if data.pop("person", serializer.instance.person) != serializer.instance.person:
+            raise serializers.ValidationError({"person": ["资格所属人员不可更改。"]})
+        serializer.instance = services.update_qualification(
+            qualification=serializer.instance, by=self.request.user, **data
+        )
+
+
+class LegalAdviserSerializer(serializers.ModelSerializer):
+    unit = ScopedRelatedField(Unit)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    person = ScopedRelatedField(Person, required=False, allow_null=True)
+    phone = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=20)
+    phone_masked = serializers.SerializerMethodField()
+
+    class Meta:
+        model = LegalAdviser
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "kind",
+            "name",
+            "organisation",
+            "person",
+            "phone",
+            "phone_masked",
+            "service_start",
+            "service_end",
+        ]
+
+    def get_phone_masked(self, adviser: LegalAdviser) -> str:
+        from govcounsel.core.masking import mask_phone
+
+        return mask_phone(adviser.phone)
+
+
+class LegalAdviserViewSet(ScopedViewSet):
+    model = LegalAdviser
+    serializer_class = LegalAdviserSerializer
+    filterset_class = LegalAdviserFilter
+    select_related = ("unit",)
+    ordering = ["unit__name", "-service_start", "id"]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.register_adviser(by=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.update_adviser(
+            adviser=serializer.instance, by=self.request.user, **serializer.validated_data
+        )

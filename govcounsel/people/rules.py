@@ -1,0 +1,44 @@
+"""Who may change whose records: managers within their scope; full identity to few, each read audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from govcounsel.accounts.choices import IDENTITY_READERS
+from govcounsel.accounts.scopes import scope_for
+
+
+@rules.predicate
+def manages_unit(user: Any, unit: Any) -> bool:
+    from govcounsel.organisations.models import Unit
+
+    return unit is not None and Unit.objects.manageable_by(user).filter(pk=unit.pk).exists()
+
+
+@rules.predicate
+def manages_person(user: Any, person: Any) -> bool:
+    from .models import Person
+
+    return person is not None and Person.objects.manageable_by(user).filter(pk=person.pk).exists()
+
+
+@rules.predicate
+def may_read_identity(user: Any, person: Any) -> bool:
+    from .models import Person
+
+    if person is None:
+        return False
+    if person.pk == getattr(user, "person_id", None):
+        return True
+    scope = scope_for(user, IDENTITY_READERS)
+    return Person.objects.filter(
+        scope.q(region_path="unit__region__path", unit="unit_id", system_path="unit__system_path"),
+        pk=person.pk,
+    ).exists()
+
+
+rules.add_perm("people.manage_unit_staff", manages_unit)
+rules.add_perm("people.manage_person", manages_person)
+rules.add_perm("people.read_identity", may_read_identity)

@@ -1,0 +1,147 @@
+"""Writes to staff records, qualifications and advisers, and the audited read of identity data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.core.audit import record_event
+from govcounsel.core.errors import DomainError
+from govcounsel.core.permissions import ensure_can
+from govcounsel.core.validators import parse_id_number
+
+from .models import LegalAdviser, Person, Qualification
+
+PERSON_FIELDS = (
+    "name",
+    "sex",
+    "phone",
+    "unit",
+    "is_civil_servant",
+    "full_time_legal",
+    "employment_status",
+    "employment_status_date",
+)
+_NO_SUCH_UNIT = _("您不能管理该单位的人员。")
+
+
+def _ensure_unique_id_number(id_number: str, *, except_pk: int | None = None) -> None:
+    clash = Person.objects.with_id_number(id_number).exclude(pk=except_pk)
+    if clash.exists():
+        raise DomainError(
+            "duplicate_person",
+            _("该身份证号码已登记在其他人员档案中，请勿重复登记。"),
+            field="id_number",
+        )
+
+
+def _set_id_number(person: Person, id_number: str) -> None:
+    try:
+        person.set_id_number(id_number)
+    except ValidationError as error:
+        raise ValidationError({"id_number": error.messages}) from None
+
+
+@transaction.atomic
+def create_person(*, by: Any, id_number: str, **fields: Any) -> Person:
+    ensure_can(by, "people.manage_unit_staff", fields.get("unit"), _NO_SUCH_UNIT)
+    _ensure_unique_id_number(id_number)
+    person = Person(**{k: v for k, v in fields.items() if k in PERSON_FIELDS})
+    _set_id_number(person, id_number)
+    person.full_clean()
+    person.save()
+    record_event("people.person.created", person, by=by)
+    return person
+
+
+@transaction.atomic
+def update_person(*, person: Person, by: Any, id_number: str | None = None, **changes: Any) -> Person:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    ensure_can(by, "people.manage_person", person)
+    if "unit" in changes and changes["unit"] != person.unit:
+        ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
+    for field, value in changes.items():
+        if field not in PERSON_FIELDS:
+            raise ValidationError({field: _("该字段不可修改。")})
+        setattr(person, field, value)
+    if id_number:
+        _ensure_unique_id_number(id_number, except_pk=person.pk)
+        _set_id_number(person, id_number)
+        if "sex" not in changes:
+            person.sex = parse_id_number(id_number).sex
+    person.full_clean()
+    person.save()
+    record_event("people.person.updated", person, by=by, data={"fields": sorted(changes)})
+    return person
+
+
+def reveal_identity(*, person: Person, by: Any) -> dict[str, str]:
+    """The full ID number and phone, for roles that may read them; every read is audited."""
+    ensure_can(by, "people.read_identity", person, _("您无权查看该人员的完整身份信息。"))
+    record_event("people.person.identity_revealed", person, by=by, data={"fields": ["id_number", "phone"]})
+    return {"id_number": person.id_number, "phone": person.phone}
+
+
+QUALIFICATION_FIELDS = ("kind", "certificate_number", "obtained_on")
+
+
+@transaction.atomic
+def add_qualification(*, by: Any, person: Person, **fields: Any) -> Qualification:
+    ensure_can(by, "people.manage_person", person)
+    qualification = Qualification(person=person, **{k: v for k, v in fields.items() if k in QUALIFICATION_FIELDS})
+    qualification.full_clean()
+    qualification.save()
+    record_event("people.qualification.added", qualification, by=by)
+    return qualification
+
+
+@transaction.atomic
+def update_qualification(*, qualification: Qualification, by: Any, **changes: Any) -> Qualification:
+    qualification = Qualification.objects.select_for_update().get(pk=qualification.pk)
+    ensure_can(by, "people.manage_person", qualification.person)
+    for field, value in changes.items():
+        if field not in QUALIFICATION_FIELDS:
+            raise ValidationError({field: _("该字段不可修改。")})
+        setattr(qualification, field, value)
+    qualification.full_clean()
+    qualification.save()
+    record_event("people.qualification.updated", qualification, by=by)
+    return qualification
+
+
+ADVISER_FIELDS = ("unit", "kind", "name", "organisation", "person", "phone", "service_start", "service_end")
+
+
+def _check_adviser(adviser: LegalAdviser) -> None:
+    if adviser.person_id and adviser.person and adviser.person.unit_id != adviser.unit_id:
+        raise ValidationError({"person": _("内部法律顾问须为服务单位本单位人员。")})
+    adviser.full_clean()
+
+
+@transaction.atomic
+def register_adviser(*, by: Any, **fields: Any) -> LegalAdviser:
+    ensure_can(by, "people.manage_unit_staff", fields.get("unit"), _NO_SUCH_UNIT)
+    adviser = LegalAdviser(**{k: v for k, v in fields.items() if k in ADVISER_FIELDS})
+    _check_adviser(adviser)
+    adviser.save()
+    record_event("people.adviser.registered", adviser, by=by)
+    return adviser
+
+
+@transaction.atomic
+def update_adviser(*, adviser: LegalAdviser, by: Any, **changes: Any) -> LegalAdviser:
+    adviser = LegalAdviser.objects.select_for_update().get(pk=adviser.pk)
+    ensure_can(by, "people.manage_unit_staff", adviser.unit, _NO_SUCH_UNIT)
+    if "unit" in changes:
+        ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
+    for field, value in changes.items():
+        if field not in ADVISER_FIELDS:
+            raise ValidationError({field: _("该字段不可修改。")})
+        setattr(adviser, field, value)
+    _check_adviser(adviser)
+    adviser.save()
+    record_event("people.adviser.updated", adviser, by=by)
+    return adviser
