@@ -15,4 +15,4 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-Q_CLUSTER = {"name": "govcounsel-test", "sync": True, "orm": "default"}
+Q_CLUSTER = {"name": "govcounsel-test", "sync": True, "orm": "default", "timeout": 60, "retry": 120}

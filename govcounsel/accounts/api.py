@@ -8,6 +8,7 @@ from axes.helpers import get_lockout_message
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
@@ -25,7 +26,8 @@ class TokenResponse(serializers.Serializer):
 
 class ObtainTokenView(APIView):
     permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
+    # No session authentication here (no CSRF for a login); Token answers 401 properly.
+    authentication_classes = [TokenAuthentication]
 
     @extend_schema(request=AuthTokenSerializer, responses=TokenResponse)
     def post(self, request: Request) -> Response:

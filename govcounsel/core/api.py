@@ -8,12 +8,13 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .audit import record_event
+from .context import bind_api_user
 from .errors import DomainError
 
 
@@ -105,6 +106,10 @@ class ScopedViewSet(
 
     model: type[Model]
     select_related: tuple[str, ...] = ()
+
+    def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        bind_api_user(request.user)
 
     def get_queryset(self) -> QuerySet[Any]:
         qs = self.model.objects.visible_to(self.request.user)  # type: ignore[attr-defined]

@@ -9,8 +9,13 @@ from typing import Any
 
 @dataclass(frozen=True)
 class RequestContext:
-    user: Any
+    request: Any
     client_address: str | None
+
+    @property
+    def user(self) -> Any:
+        # Read late: DRF authenticates inside the view and sets the user on the request then.
+        return getattr(self.request, "user", None)
 
 
 _current: ContextVar[RequestContext | None] = ContextVar("govcounsel_request", default=None)
@@ -35,3 +40,15 @@ def client_address(request: Any) -> str | None:
     if forwarded:
         return str(forwarded.split(",")[0].strip()) or None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def bind_api_user(user: Any) -> None:
+    """Tell django-auditlog who acts when the API authenticated the user after the middleware ran."""
+    from auditlog.context import auditlog_value
+
+    try:
+        data = auditlog_value.get()
+    except LookupError:
+        return
+    if data.get("actor") is None and getattr(user, "is_authenticated", False):
+        data["actor"] = user

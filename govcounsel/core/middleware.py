@@ -14,7 +14,7 @@ class RequestContextMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         token = context.set_current(
             context.RequestContext(
-                user=getattr(request, "user", None),
+                request=request,
                 client_address=context.client_address(request),
             )
         )

@@ -21,9 +21,7 @@ class RegionAdmin(DutyAdmin):
         # New regions go into the tree under the region whose code prefixes theirs.
         parent_code = obj.code[:2] + "0000" if obj.code[4:] == "00" else obj.code[:4] + "00"
         parent = Region.objects.filter(code=parent_code).exclude(code=obj.code).first()
-        fields = {"code": obj.code, "name": obj.name, "level": obj.level}
-        created = parent.add_child(**fields) if parent else Region.add_root(**fields)
-        obj.pk = created.pk
+        obj.pk = Region.objects.insert(code=obj.code, name=obj.name, parent=parent).pk
 
 
 @admin.register(Unit)

@@ -36,6 +36,13 @@ class RegionManager(MP_NodeManager):
     def visible_to(self, user: User | Any) -> RegionQuerySet:
         return self.get_queryset().visible_to(user)
 
+    def insert(self, *, code: str, name: str, parent: Region | None = None) -> Region:
+        """Place a region in the tree under its parent; the level follows from the code."""
+        fields = {"code": code, "name": name, "level": region_level_of(code)}
+        if parent is None:
+            return self.add_root(fields)  # type: ignore[no-any-return]
+        return self.add_child(parent, fields)  # type: ignore[no-any-return]
+
 
 class Region(MP_Node):
     """An administrative division (GB/T 2260): province, city or county, in a tree."""

@@ -38,11 +38,7 @@ def create_region(*, code: str, name: str, parent: Region | None, by: Any) -> Re
                 _("区划代码%(code)s不属于上级区域%(parent)s。") % {"code": code, "parent": parent.name},
                 field="parent",
             )
-    region = (
-        parent.add_child(code=code, name=name, level=level)
-        if parent
-        else Region.add_root(code=code, name=name, level=level)
-    )
+    region = Region.objects.insert(code=code, name=name, parent=parent)
     record_event("organisations.region.created", region, by=by, data={"code": code})
     return region
 

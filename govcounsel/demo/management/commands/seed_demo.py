@@ -13,7 +13,6 @@ from django.db import transaction
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant, User
-from govcounsel.core.validators import region_level_of
 from govcounsel.demo import generators as gen
 from govcounsel.demo.places import CITY_UNITS, COUNTY_UNITS, LAW_FIRMS, REGIONS, TOWNSHIPS
 from govcounsel.organisations.models import Region, Unit
@@ -69,8 +68,7 @@ class Command(BaseCommand):
     def _regions(self) -> dict[str, Region]:
         regions: dict[str, Region] = {}
         for code, name, parent in REGIONS:
-            fields = {"code": code, "name": name, "level": region_level_of(code)}
-            regions[code] = regions[parent].add_child(**fields) if parent else Region.add_root(**fields)
+            regions[code] = Region.objects.insert(code=code, name=name, parent=regions.get(parent or ""))
         return regions
 
     def _units(self, rng: random.Random, regions: dict[str, Region]) -> dict[str, Unit]:

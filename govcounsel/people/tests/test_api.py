@@ -1,0 +1,248 @@
+import pytest
+
+from govcounsel.accounts.choices import Role
+from govcounsel.people.models import Person
+from govcounsel.tests.factories import (
+    LegalAdviserFactory,
+    PersonFactory,
+    QualificationFactory,
+    user_with,
+)
+from govcounsel.tests.helpers import client_for, events
+
+ACTORS = ["own_unit", "sibling_unit", "parent_region", "other_region", "anonymous"]
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    zip(ACTORS, [200, 404, 200, 404, 401], strict=True),
+)
+def test_person_detail_role_matrix(tree, actors, actor, status):
+    response = client_for(actors[actor]).get(f"/api/v1/people/{tree.person_a.pk}/")
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    zip(ACTORS, [200, 404, 403, 404, 401], strict=True),
+)
+def test_person_update_role_matrix(tree, actors, actor, status):
+    response = client_for(actors[actor]).patch(
+        f"/api/v1/people/{tree.person_a.pk}/", {"full_time_legal": True}, format="json"
+    )
+    assert response.status_code == status
+    tree.person_a.refresh_from_db()
+    assert tree.person_a.full_time_legal is (status == 200)
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    zip(ACTORS, [201, 400, 403, 400, 401], strict=True),
+)
+def test_person_create_role_matrix(tree, actors, actor, status):
+    payload = {"name": "孙丽", "id_number": "11010519491231002X", "unit": tree.unit_a.pk, "phone": "13700137000"}
+    response = client_for(actors[actor]).post("/api/v1/people/", payload, format="json")
+    assert response.status_code == status, response.json()
+    assert Person.objects.filter(name="孙丽").exists() is (status == 201)
+
+
+@pytest.mark.parametrize(
+    ("actor", "names"),
+    [
+        ("own_unit", ["王建国"]),
+        ("sibling_unit", ["李秀英"]),
+        ("parent_region", ["李秀英", "王建国"]),
+        ("other_region", ["陈静"]),
+    ],
+)
+def test_person_list_is_scoped(tree, actors, actor, names):
+    response = client_for(actors[actor]).get("/api/v1/people/")
+    assert sorted(p["name"] for p in response.json()["results"]) == sorted(names)
+
+
+def test_superior_unit_sees_its_vertical_system_only(tree):
+    superior = user_with(Role.SUPERIOR_ADMIN, tree.city_unit)
+    names = [p["name"] for p in client_for(superior).get("/api/v1/people/").json()["results"]]
+    assert names == ["李秀英"]  # unit_a2 is under the city unit; unit_a is not
+
+
+def test_public_lawyer_sees_only_themselves(tree):
+    lawyer = user_with(Role.PUBLIC_LAWYER, person=tree.person_a)
+    client = client_for(lawyer)
+    assert [p["name"] for p in client.get("/api/v1/people/").json()["results"]] == ["王建国"]
+    assert client.get(f"/api/v1/people/{tree.person_a2.pk}/").status_code == 404
+    units = client.get("/api/v1/units/").json()["results"]
+    assert [u["name"] for u in units] == [tree.unit_a.name]
+
+
+def test_out_of_scope_read_is_recorded_as_denied(tree, actors):
+    client_for(actors["other_region"]).get(f"/api/v1/people/{tree.person_a.pk}/")
+    (event,) = events("access.denied")
+    assert event.actor == actors["other_region"]
+    assert event.data["id"] == str(tree.person_a.pk)
+
+
+def test_people_come_out_masked(tree, actors):
+    body = client_for(actors["parent_region"]).get(f"/api/v1/people/{tree.person_a.pk}/").json()
+    full = tree.person_a.id_number
+    assert "id_number" not in body and "phone" not in body
+    assert body["id_number_masked"] == full[:6] + "********" + full[-4:]
+    assert body["phone_masked"] == "138****8000"
+    assert full not in str(body)
+
+
+def test_justice_bureau_reads_full_identity_and_it_is_audited(tree):
+    bureau = user_with(Role.JUSTICE_BUREAU, tree.chaoyang)
+    response = client_for(bureau).get(f"/api/v1/people/{tree.person_a.pk}/identity/")
+    assert response.status_code == 200
+    assert response.json() == {"id_number": tree.person_a.id_number, "phone": "13800138000"}
+    (event,) = events("people.person.identity_revealed")
+    assert event.actor == bureau and event.object_id == str(tree.person_a.pk)
+
+
+def test_holder_reads_own_identity(tree):
+    lawyer = user_with(Role.PUBLIC_LAWYER, person=tree.person_a)
+    assert client_for(lawyer).get(f"/api/v1/people/{tree.person_a.pk}/identity/").status_code == 200
+
+
+@pytest.mark.parametrize("actor", ["own_unit", "parent_region"])
+def test_other_roles_cannot_read_full_identity(tree, actors, actor):
+    response = client_for(actors[actor]).get(f"/api/v1/people/{tree.person_a.pk}/identity/")
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+    assert events("people.person.identity_revealed") == []
+    assert len(events("access.denied")) == 1
+
+
+def test_lookup_by_full_id_number_uses_the_keyed_hash(tree, actors):
+    number = tree.person_a.id_number
+    results = client_for(actors["parent_region"]).get("/api/v1/people/", {"q": number}).json()["results"]
+    assert [p["name"] for p in results] == ["王建国"]
+    raw = Person.objects.values_list("id_number_cipher", "id_number_hash").get(pk=tree.person_a.pk)
+    assert number not in raw[0] and number not in raw[1]
+
+
+def test_search_by_pinyin_initials_and_unit(tree, actors):
+    client = client_for(actors["parent_region"])
+    assert [p["name"] for p in client.get("/api/v1/people/", {"q": "wjg"}).json()["results"]] == ["王建国"]
+    assert [p["name"] for p in client.get("/api/v1/people/", {"q": "lixiu"}).json()["results"]] == ["李秀英"]
+    by_unit = client.get("/api/v1/people/", {"q": "朝阳分局"}).json()["results"]
+    assert [p["name"] for p in by_unit] == ["李秀英"]
+
+
+def test_bad_id_number_is_refused_with_field_message(tree, actors):
+    payload = {"name": "孙丽", "id_number": "110105194912310021", "unit": tree.unit_a.pk}
+    response = client_for(actors["own_unit"]).post("/api/v1/people/", payload, format="json")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert body["errors"]["id_number"] == ["身份证号码校验位错误，请核对号码。"]
+    assert not Person.objects.filter(name="孙丽").exists()
+
+
+def test_sex_must_agree_with_the_id_number(tree, actors):
+    payload = {"name": "孙丽", "id_number": "11010519491231002X", "unit": tree.unit_a.pk, "sex": "M"}
+    response = client_for(actors["own_unit"]).post("/api/v1/people/", payload, format="json")
+    assert response.status_code == 400
+    assert "第17位" in response.json()["errors"]["sex"][0]
+
+
+def test_duplicate_person_is_refused_with_a_stable_code(tree, actors):
+    payload = {"name": "另一个人", "id_number": tree.person_a.id_number, "unit": tree.unit_a.pk}
+    response = client_for(actors["own_unit"]).post("/api/v1/people/", payload, format="json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "duplicate_person"
+
+
+def test_english_clients_get_english_messages(tree, actors):
+    client = client_for(None)
+    response = client.get("/api/v1/people/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["code"] == "not_authenticated"
+    assert response.json()["message"] == "Please log in first."
+
+
+def _queries_for(user, url, django_assert_max_num_queries, budget):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(type(user).objects.get(pk=user.pk))  # a fresh request, nothing cached
+    with CaptureQueriesContext(connection) as ctx, django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/api/v1/people/", 6),
+        ("/api/v1/qualifications/", 6),
+        ("/api/v1/advisers/", 6),
+        ("/api/v1/units/", 6),
+        ("/api/v1/regions/", 6),
+    ],
+)
+def test_list_queries_do_not_grow_with_page_size(tree, django_assert_max_num_queries, url, budget):
+    for index in range(30):
+        person = PersonFactory(unit=tree.unit_a)
+        QualificationFactory(person=person)
+        LegalAdviserFactory(unit=tree.unit_a, name=f"顾问{index}")
+    supervisor = user_with(Role.SUPERVISOR, tree.beijing)
+    small = _queries_for(supervisor, f"{url}?page_size=2", django_assert_max_num_queries, budget)
+    large = _queries_for(supervisor, f"{url}?page_size=100", django_assert_max_num_queries, budget)
+    assert small == large
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    zip(ACTORS, [201, 400, 403, 400, 401], strict=True),
+)
+def test_qualification_create_role_matrix(tree, actors, actor, status):
+    payload = {"person": tree.person_a.pk, "kind": "legal_a", "certificate_number": "A20201101050001", "obtained_on": "2020-03-01"}
+    response = client_for(actors[actor]).post("/api/v1/qualifications/", payload, format="json")
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    zip(ACTORS, [200, 404, 200, 404, 401], strict=True),
+)
+def test_qualification_detail_role_matrix(tree, actors, actor, status):
+    qualification = QualificationFactory(person=tree.person_a)
+    assert client_for(actors[actor]).get(f"/api/v1/qualifications/{qualification.pk}/").status_code == status
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    zip(ACTORS, [200, 404, 403, 404, 401], strict=True),
+)
+def test_adviser_update_role_matrix(tree, actors, actor, status):
+    adviser = LegalAdviserFactory(unit=tree.unit_a)
+    response = client_for(actors[actor]).patch(
+        f"/api/v1/advisers/{adviser.pk}/", {"service_end": "2025-12-31"}, format="json"
+    )
+    assert response.status_code == status
+
+
+def test_adviser_period_must_be_ordered(tree, actors):
+    payload = {
+        "unit": tree.unit_a.pk, "kind": "external", "name": "周律师", "organisation": "北京市朝正律师事务所",
+        "service_start": "2024-01-01", "service_end": "2023-01-01",
+    }
+    response = client_for(actors["own_unit"]).post("/api/v1/advisers/", payload, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["service_end"] == ["服务结束日期不能早于开始日期。"]
+
+
+def test_internal_adviser_must_be_staff_of_the_unit(tree, actors):
+    payload = {"unit": tree.unit_a.pk, "kind": "internal", "name": "李秀英", "person": tree.person_a2.pk, "service_start": "2024-01-01"}
+    bureau = user_with(Role.JUSTICE_BUREAU, tree.chaoyang)
+    response = client_for(bureau).post("/api/v1/advisers/", payload, format="json")
+    assert response.status_code == 400
+    assert "本单位人员" in response.json()["errors"]["person"][0]
+
+
+def test_adviser_in_service_filter(tree, actors):
+    LegalAdviserFactory(unit=tree.unit_a, name="在任", service_start="2023-01-01")
+    LegalAdviserFactory(unit=tree.unit_a, name="离任", service_start="2020-01-01", service_end="2021-12-31")
+    results = client_for(actors["own_unit"]).get("/api/v1/advisers/", {"in_service_on": "2024-06-30"}).json()
+    assert [a["name"] for a in results["results"]] == ["在任"]
