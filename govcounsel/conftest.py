@@ -1,9 +1,9 @@
 """A small jurisdiction every test can use.
 
-    110000 北京市 ─ 110100 市辖区 ─┬ 110105 朝阳区: unit_a (own), unit_a2 (sibling, vertically under city_unit)
-                                └ 110108 海淀区: unit_b
-    110000 北京市: city_unit (北京市公安局)
-    610000 陕西省 ─ 610700 汉中市 ─ 610722 城固县: unit_c (another region)
+110000 北京市 ─ 110100 市辖区 ─┬ 110105 朝阳区: unit_a (own), unit_a2 (sibling)
+                            └ 110108 海淀区: unit_b
+110000 北京市: city_unit (北京市公安局), vertical superior of unit_a2
+610000 陕西省 ─ 610700 汉中市 ─ 610722 城固县: unit_c (another region)
 """
 
 from __future__ import annotations
@@ -48,14 +48,28 @@ def tree(db: None) -> Tree:
     shaanxi = make_region("610000", "陕西省")
     hanzhong = make_region("610700", "汉中市", shaanxi)
     chenggu = make_region("610722", "城固县", hanzhong)
-    city_unit = UnitFactory(name="北京市公安局", region=beijing, level="city", has_enforcement_power=True)
-    unit_a = UnitFactory(name="北京市朝阳区市场监督管理局", region=chaoyang, has_enforcement_power=True)
+    city_unit = UnitFactory(
+        name="北京市公安局", region=beijing, level="city", has_enforcement_power=True
+    )
+    unit_a = UnitFactory(
+        name="北京市朝阳区市场监督管理局", region=chaoyang, has_enforcement_power=True
+    )
     unit_a2 = UnitFactory(name="北京市公安局朝阳分局", region=chaoyang, vertical_superior=city_unit)
     unit_b = UnitFactory(name="北京市海淀区司法局", region=haidian)
     unit_c = UnitFactory(name="城固县自然资源局", region=chenggu)
     return Tree(
-        beijing, beijing_city, chaoyang, haidian, shaanxi, hanzhong, chenggu,
-        city_unit, unit_a, unit_a2, unit_b, unit_c,
+        beijing,
+        beijing_city,
+        chaoyang,
+        haidian,
+        shaanxi,
+        hanzhong,
+        chenggu,
+        city_unit,
+        unit_a,
+        unit_a2,
+        unit_b,
+        unit_c,
         person_a=PersonFactory(name="王建国", unit=unit_a),
         person_a2=PersonFactory(name="李秀英", sex="F", unit=unit_a2),
         person_b=PersonFactory(name="赵明", unit=unit_b),

@@ -4,9 +4,7 @@ from .base import *  # noqa: F403
 from .base import env
 
 DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/govcounsel"
-    ),
+    "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/govcounsel"),
 }
 # Fast hashing keeps the suite quick; production keeps argon2 first.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from axes.helpers import get_lockout_message
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema

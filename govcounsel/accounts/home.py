@@ -27,7 +27,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if roles & DOMAIN_ROLES:
         people = Person.objects.visible_to(user)
         cards += [
-            {"label": "单位", "value": Unit.objects.visible_to(user).count(), "url": "organisations:units"},
+            {
+                "label": "单位",
+                "value": Unit.objects.visible_to(user).count(),
+                "url": "organisations:units",
+            },
             {"label": "人员", "value": people.count(), "url": "people:list"},
             {
                 "label": "具有法律职业资格人员",
@@ -49,7 +53,11 @@ def home(request: HttpRequest) -> HttpResponse:
         ]
     if Role.SECURITY_ADMIN in roles:
         cards += [
-            {"label": "账号", "value": User.objects.filter(is_active=True).count(), "admin": "accounts/user"},
+            {
+                "label": "账号",
+                "value": User.objects.filter(is_active=True).count(),
+                "admin": "accounts/user",
+            },
             {
                 "label": "24小时内登录失败",
                 "value": AuditEvent.objects.filter(
@@ -60,7 +68,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if Role.AUDIT_ADMIN in roles:
         since = timezone.now() - timedelta(days=1)
         cards += [
-            {"label": "24小时内审计事件", "value": AuditEvent.objects.filter(at__gte=since).count(), "url": "audit:events"},
+            {
+                "label": "24小时内审计事件",
+                "value": AuditEvent.objects.filter(at__gte=since).count(),
+                "url": "audit:events",
+            },
             {
                 "label": "24小时内拒绝访问",
                 "value": AuditEvent.objects.filter(action="access.denied", at__gte=since).count(),

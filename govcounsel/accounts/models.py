@@ -118,11 +118,11 @@ class RoleGrant(models.Model):
         other_roles = set(others.values_list("role", flat=True))
         if role in ADMIN_DUTIES and other_roles:
             raise ValidationError(
-                _("系统管理员、安全管理员、审计管理员须三员分立：该账号已有其他角色，不能再授予此职责。")
+                _(
+                    "系统管理员、安全管理员、审计管理员须三员分立：该账号已有其他角色，不能再授予此职责。"
+                )
             )
         if role not in ADMIN_DUTIES and other_roles & set(ADMIN_DUTIES):
-            raise ValidationError(
-                _("该账号担任管理员职责，不能再授予业务角色（三员分立）。")
-            )
+            raise ValidationError(_("该账号担任管理员职责，不能再授予业务角色（三员分立）。"))
         if role == Role.PUBLIC_LAWYER and self.user.person_id is None:
             raise ValidationError(_("公职律师角色须先为账号关联人员档案。"))

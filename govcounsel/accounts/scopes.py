@@ -17,9 +17,7 @@ def grants_of(user: Any) -> list[RoleGrant]:
         return []
     cached = user.__dict__.get("_grants")
     if cached is None:
-        cached = list(
-            RoleGrant.objects.filter(user_id=user.pk).select_related("region", "unit")
-        )
+        cached = list(RoleGrant.objects.filter(user_id=user.pk).select_related("region", "unit"))
         user.__dict__["_grants"] = cached
     return cached
 

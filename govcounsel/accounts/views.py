@@ -19,7 +19,9 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def lockout(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
+def lockout(
+    request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """Shown for a locked username, whether or not it exists, so accounts cannot be probed."""
     form = LoginForm(request)
     messages.error(request, _("登录失败次数过多，该账号已锁定15分钟，请稍后再试或联系安全管理员。"))

@@ -17,7 +17,6 @@ from .audit import record_event
 from .context import bind_api_user
 from .errors import DomainError
 
-
 _CODES = {
     exceptions.NotAuthenticated: "not_authenticated",
     exceptions.AuthenticationFailed: "authentication_failed",
@@ -61,7 +60,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         errors = {exc.field: [str(exc.message)]} if exc.field else None
         return Response(error_body(exc.code, exc.message, errors), status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        errors = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
         return Response(error_body("invalid", _MESSAGES["invalid"], errors), status=400)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -127,7 +128,11 @@ class ScopedViewSet(
                 record_event(
                     "access.denied",
                     by=self.request.user,
-                    data={"path": self.request.path, "model": self.model._meta.label, "id": str(lookup)},
+                    data={
+                        "path": self.request.path,
+                        "model": self.model._meta.label,
+                        "id": str(lookup),
+                    },
                 )
             raise
 
@@ -142,4 +147,4 @@ class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self) -> QuerySet[Any]:
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        return self.scoped_model.objects.visible_to(user)  # type: ignore[attr-defined,no-any-return]
+        return self.scoped_model.objects.visible_to(user)  # type: ignore[attr-defined]

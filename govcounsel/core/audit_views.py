@@ -1,4 +1,6 @@
-"""The audit administrator's pages: the event trail and the field-level change history, read-only."""
+"""The audit administrator's pages: the event trail and the field-level change history.
+
+Read-only: nothing here changes a record."""
 
 from __future__ import annotations
 

@@ -43,7 +43,7 @@ def client_address(request: Any) -> str | None:
 
 
 def bind_api_user(user: Any) -> None:
-    """Tell django-auditlog who acts when the API authenticated the user after the middleware ran."""
+    """Tell django-auditlog who acts: the API authenticates after the middleware has run."""
     from auditlog.context import auditlog_value
 
     try:

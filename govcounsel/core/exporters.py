@@ -52,7 +52,7 @@ def yes_no(path: str) -> Callable[[Any], str]:
 
 
 class Report:
-    title: str = "export"
+    title: Any = "export"
     columns: list[Column] = []
 
     def headers(self) -> list[str]:
@@ -99,7 +99,9 @@ def write_xlsx(report: Report, objects: Iterable[Any]) -> bytes:
     return buffer.getvalue()
 
 
-def xlsx_response(report: Report, objects: QuerySet[Any] | Iterable[Any], filename: str) -> HttpResponse:
+def xlsx_response(
+    report: Report, objects: QuerySet[Any] | Iterable[Any], filename: str
+) -> HttpResponse:
     if isinstance(objects, QuerySet):
         objects = objects.iterator(chunk_size=2000)
     response = HttpResponse(write_xlsx(report, objects), content_type=XLSX_TYPE)

@@ -9,7 +9,9 @@ from .models import AuditEvent
 
 
 class AuditEventFilter(filters.FilterSet):
-    action = filters.CharFilter(label=_("事件（前缀）"), field_name="action", lookup_expr="startswith")
+    action = filters.CharFilter(
+        label=_("事件（前缀）"), field_name="action", lookup_expr="startswith"
+    )
     actor = filters.CharFilter(label=_("操作人账号"), field_name="actor_name", lookup_expr="iexact")
     q = filters.CharFilter(label=_("对象或地址"), method="search")
     since = filters.DateFilter(label=_("起始日期"), field_name="at", lookup_expr="date__gte")
@@ -20,12 +22,18 @@ class AuditEventFilter(filters.FilterSet):
         fields = ["action", "actor", "q", "since", "until"]
 
     def search(self, queryset: QuerySet[AuditEvent], name: str, value: str) -> QuerySet[AuditEvent]:
-        return queryset.filter(Q(object_repr__icontains=value) | Q(client_address__startswith=value))
+        return queryset.filter(
+            Q(object_repr__icontains=value) | Q(client_address__startswith=value)
+        )
 
 
 class ChangeFilter(filters.FilterSet):
-    model = filters.CharFilter(label=_("数据类型"), field_name="content_type__model", lookup_expr="iexact")
-    actor = filters.CharFilter(label=_("操作人账号"), field_name="actor__username", lookup_expr="iexact")
+    model = filters.CharFilter(
+        label=_("数据类型"), field_name="content_type__model", lookup_expr="iexact"
+    )
+    actor = filters.CharFilter(
+        label=_("操作人账号"), field_name="actor__username", lookup_expr="iexact"
+    )
     action = filters.ChoiceFilter(label=_("操作"), choices=LogEntry.Action.choices)
     q = filters.CharFilter(label=_("对象"), field_name="object_repr", lookup_expr="icontains")
     since = filters.DateFilter(label=_("起始日期"), field_name="timestamp", lookup_expr="date__gte")

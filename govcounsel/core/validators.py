@@ -16,8 +16,42 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 PROVINCE_CODES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-    "50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "21",
+        "22",
+        "23",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+        "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "81",
+        "82",
+    ]
 )
 
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -55,9 +89,7 @@ def parse_id_number(value: str) -> IdentityNumber:
     if birth.year < 1900 or birth > date.today():
         raise ValidationError(_("身份证号码中的出生日期无效。"), code="id_birth_date")
     if id_check_digit(number[:17]) != number[17]:
-        raise ValidationError(
-            _("身份证号码校验位错误，请核对号码。"), code="id_check_digit"
-        )
+        raise ValidationError(_("身份证号码校验位错误，请核对号码。"), code="id_check_digit")
     return IdentityNumber(
         region_code=number[:6], birth_date=birth, sex="M" if int(number[16]) % 2 else "F"
     )

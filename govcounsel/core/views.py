@@ -21,10 +21,10 @@ class ScopedListView(LoginRequiredMixin, ListView):
     model: type[Model]
     filterset_class: Any
     report_class: type[Report]
-    export_name: str = "export"
+    export_name: Any = "export"
     paginate_by = 50
     template_name = "core/list.html"
-    page_title: str = ""
+    page_title: Any = ""
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
     detail_url_name: str | None = None
@@ -50,7 +50,10 @@ class ScopedListView(LoginRequiredMixin, ListView):
             record_event(
                 "export.xlsx",
                 by=request.user,
-                data={"list": self.export_name, "filters": {k: v for k, v in request.GET.items() if k != "export"}},
+                data={
+                    "list": self.export_name,
+                    "filters": {k: v for k, v in request.GET.items() if k != "export"},
+                },
             )
             return xlsx_response(self.report_class(), queryset, self.export_name)
         return super().get(request, *args, **kwargs)
@@ -73,7 +76,11 @@ def bootstrap_form(form: Any) -> Any:
     """Give a form's widgets Bootstrap classes, so templates can render fields plainly."""
     for field in form.fields.values():
         widget = field.widget
-        css = "form-select form-select-sm" if getattr(widget, "input_type", "") == "select" else "form-control form-control-sm"
+        css = (
+            "form-select form-select-sm"
+            if getattr(widget, "input_type", "") == "select"
+            else "form-control form-control-sm"
+        )
         if getattr(widget, "input_type", "") == "checkbox":
             css = "form-check-input"
         widget.attrs.setdefault("class", css)
@@ -94,7 +101,7 @@ class ScopedDetailView(LoginRequiredMixin, DetailView):
     model: type[Model]
 
     def get_queryset(self) -> QuerySet[Any]:
-        return self.model.objects.visible_to(self.request.user)  # type: ignore[attr-defined,no-any-return]
+        return self.model.objects.visible_to(self.request.user)  # type: ignore[attr-defined]
 
     def get_object(self, queryset: QuerySet[Any] | None = None) -> Any:
         try:
@@ -105,7 +112,11 @@ class ScopedDetailView(LoginRequiredMixin, DetailView):
                 record_event(
                     "access.denied",
                     by=self.request.user,
-                    data={"path": self.request.path, "model": self.model._meta.label, "id": str(pk)},
+                    data={
+                        "path": self.request.path,
+                        "model": self.model._meta.label,
+                        "id": str(pk),
+                    },
                 )
             raise
 

@@ -24,7 +24,9 @@ def credit_code(rng: random.Random, region_code: str, kind: str) -> str:
 
 
 def id_number(rng: random.Random, *, birth: date, sex: str, region: str | None = None) -> str:
-    sequence = rng.randrange(0, 100) * 10 + rng.choice([1, 3, 5, 7, 9] if sex == "M" else [0, 2, 4, 6, 8])
+    sequence = rng.randrange(0, 100) * 10 + rng.choice(
+        [1, 3, 5, 7, 9] if sex == "M" else [0, 2, 4, 6, 8]
+    )
     first17 = f"{region or rng.choice(BIRTHPLACES)}{birth:%Y%m%d}{sequence:03d}"
     return first17 + id_check_digit(first17)
 
@@ -39,4 +41,7 @@ def birth_date(rng: random.Random) -> date:
 
 
 def mobile(rng: random.Random) -> str:
-    return rng.choice(["138", "139", "135", "186", "185", "152", "177"]) + f"{rng.randrange(0, 10**8):08d}"
+    return (
+        rng.choice(["138", "139", "135", "186", "185", "152", "177"])
+        + f"{rng.randrange(0, 10**8):08d}"
+    )

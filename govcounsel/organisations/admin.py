@@ -14,7 +14,7 @@ class RegionAdmin(DutyAdmin):
     search_fields = ["code", "name"]
     readonly_fields = ["path", "depth", "numchild"]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)
             return

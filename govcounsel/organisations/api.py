@@ -12,7 +12,7 @@ from .models import Region, Unit
 
 
 class RegionSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(
+    parent: serializers.SlugRelatedField = serializers.SlugRelatedField(  # type: ignore[assignment]
         slug_field="code",
         queryset=Region.objects.all(),
         required=False,
@@ -30,7 +30,7 @@ class RegionSerializer(serializers.ModelSerializer):
     def get_parent_code(self, region: Region) -> str | None:
         # Derived from the materialised path without a query: the parent's path is a prefix.
         return self.context.get("codes_by_path", {}).get(region.path[: -Region.steplen]) or (
-            region.get_parent().code if region.depth > 1 else None
+            Region.objects.get_parent(region).code if region.depth > 1 else None
         )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -47,14 +47,18 @@ class RegionViewSet(ScopedViewSet):
     ordering = ["path"]
 
     def get_serializer_context(self) -> dict[str, Any]:
-        context = super().get_serializer_context()
+        context = dict(super().get_serializer_context())
         if self.action == "list":
             # Parents of one page resolved in one query.
-            context["codes_by_path"] = dict(Region.objects.values_list("path", "code").filter(depth__lte=2))
+            context["codes_by_path"] = dict(
+                Region.objects.values_list("path", "code").filter(depth__lte=2)
+            )
         return context
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.create_region(by=self.request.user, **serializer.validated_data)
+        serializer.instance = services.create_region(
+            by=self.request.user, **serializer.validated_data
+        )
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.update_region(
@@ -93,7 +97,9 @@ class UnitViewSet(ScopedViewSet):
     ordering = ["region__path", "name", "id"]
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.create_unit(by=self.request.user, **serializer.validated_data)
+        serializer.instance = services.create_unit(
+            by=self.request.user, **serializer.validated_data
+        )
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.update_unit(

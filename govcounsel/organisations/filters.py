@@ -45,7 +45,9 @@ class RegionFilter(filters.FilterSet):
 
 class UnitFilter(filters.FilterSet):
     q = filters.CharFilter(label=_("单位名称或信用代码"), method="search")
-    region = filters.CharFilter(label=_("区划代码（含下级）"), method=region_subtree("region__path"))
+    region = filters.CharFilter(
+        label=_("区划代码（含下级）"), method=region_subtree("region__path")
+    )
     kind = filters.ChoiceFilter(label=_("单位类别"), choices=UnitKind.choices)
     level = filters.ChoiceFilter(label=_("单位层级"), choices=UnitLevel.choices)
     has_enforcement_power = filters.BooleanFilter(label=_("具有行政执法权"))

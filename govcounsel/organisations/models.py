@@ -40,8 +40,8 @@ class RegionManager(MP_NodeManager):
         """Place a region in the tree under its parent; the level follows from the code."""
         fields = {"code": code, "name": name, "level": region_level_of(code)}
         if parent is None:
-            return self.add_root(fields)  # type: ignore[no-any-return]
-        return self.add_child(parent, fields)  # type: ignore[no-any-return]
+            return self.add_root(fields)
+        return self.add_child(parent, fields)
 
 
 class Region(MP_Node):
@@ -62,7 +62,9 @@ class Region(MP_Node):
         ordering = ["path"]
         indexes = [
             # Subtree queries are LIKE 'prefix%': this index serves them in any collation.
-            models.Index(fields=["path"], name="region_path_prefix", opclasses=["varchar_pattern_ops"])
+            models.Index(
+                fields=["path"], name="region_path_prefix", opclasses=["varchar_pattern_ops"]
+            )
         ]
 
     def __str__(self) -> str:
@@ -79,7 +81,7 @@ class Region(MP_Node):
 
     @property
     def full_name(self) -> str:
-        return "".join(a.name for a in self.get_ancestors()) + self.name
+        return "".join(a.name for a in Region.objects.get_ancestors(self)) + self.name
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):
@@ -141,23 +143,15 @@ class Unit(models.Model):
         ordering = ["region__path", "name"]
         indexes = [
             models.Index(
-                fields=["system_path"], name="unit_system_path_prefix", opclasses=["varchar_pattern_ops"]
+                fields=["system_path"],
+                name="unit_system_path_prefix",
+                opclasses=["varchar_pattern_ops"],
             ),
             models.Index(fields=["region", "name"], name="unit_region_name"),
         ]
 
     def __str__(self) -> str:
         return self.name
-
-    def clean(self) -> None:
-        if self.vertical_superior_id and self.pk:
-            if self.vertical_superior_id == self.pk:
-                raise ValidationError({"vertical_superior": _("上级单位不能是本单位。")})
-            superior = self.vertical_superior
-            if superior is not None and superior.system_path.startswith(self.system_path):
-                raise ValidationError(
-                    {"vertical_superior": _("上级单位不能是本单位的下级单位。")}
-                )
 
     @transaction.atomic
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -177,6 +171,14 @@ class Unit(models.Model):
                         models.Value(new_path), Substr("system_path", len(old_path) + 1)
                     )
                 )
+
+    def clean(self) -> None:
+        if self.vertical_superior_id and self.pk:
+            if self.vertical_superior_id == self.pk:
+                raise ValidationError({"vertical_superior": _("上级单位不能是本单位。")})
+            superior = self.vertical_superior
+            if superior is not None and superior.system_path.startswith(self.system_path):
+                raise ValidationError({"vertical_superior": _("上级单位不能是本单位的下级单位。")})
 
     @property
     def system_depth(self) -> int:

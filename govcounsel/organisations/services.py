@@ -25,7 +25,9 @@ def create_region(*, code: str, name: str, parent: Region | None, by: Any) -> Re
     validate_region_code(code)
     level = region_level_of(code)
     if Region.objects.filter(code=code).exists():
-        raise DomainError("duplicate_region", _("区划代码%(code)s已存在。") % {"code": code}, field="code")
+        raise DomainError(
+            "duplicate_region", _("区划代码%(code)s已存在。") % {"code": code}, field="code"
+        )
     if level == "province" and parent is not None:
         raise DomainError("invalid_parent", _("省级区域不能有上级区域。"), field="parent")
     if level != "province":
@@ -35,7 +37,8 @@ def create_region(*, code: str, name: str, parent: Region | None, by: Any) -> Re
         if parent.code[:prefix] != code[:prefix] or parent.level != _PARENT_LEVEL[level]:
             raise DomainError(
                 "invalid_parent",
-                _("区划代码%(code)s不属于上级区域%(parent)s。") % {"code": code, "parent": parent.name},
+                _("区划代码%(code)s不属于上级区域%(parent)s。")
+                % {"code": code, "parent": parent.name},
                 field="parent",
             )
     region = Region.objects.insert(code=code, name=name, parent=parent)

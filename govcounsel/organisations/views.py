@@ -29,10 +29,14 @@ def region_tree(request: HttpRequest) -> HttpResponse:
         units = list(selectors.units_in_region(request.user, region))
         visible_paths = set(
             Region.objects.visible_to(request.user)
-            .filter(path__in=[region.path[:i] for i in range(Region.steplen, len(region.path), Region.steplen)])
+            .filter(
+                path__in=[
+                    region.path[:i] for i in range(Region.steplen, len(region.path), Region.steplen)
+                ]
+            )
             .values_list("path", flat=True)
         )
-        breadcrumbs = [a for a in region.get_ancestors() if a.path in visible_paths]
+        breadcrumbs = [a for a in Region.objects.get_ancestors(region) if a.path in visible_paths]
     else:
         rows = selectors.region_rows(request.user, selectors.top_regions(request.user))
         units = []
@@ -71,7 +75,9 @@ class UnitDetailView(ScopedDetailView):
             .prefetch_related("qualifications")
         )
         context["people_page"] = Paginator(people, 50).get_page(self.request.GET.get("page"))
-        context["advisers"] = LegalAdviser.objects.visible_to(self.request.user).filter(unit=self.object)
+        context["advisers"] = LegalAdviser.objects.visible_to(self.request.user).filter(
+            unit=self.object
+        )
         context["subordinates"] = Unit.objects.visible_to(self.request.user).filter(
             vertical_superior=self.object
         )

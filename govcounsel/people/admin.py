@@ -58,7 +58,14 @@ class QualificationInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(DutyAdmin):
     form = PersonAdminForm
-    list_display = ["name", "sex", "id_number_masked", "unit", "employment_status", "full_time_legal"]
+    list_display = [
+        "name",
+        "sex",
+        "id_number_masked",
+        "unit",
+        "employment_status",
+        "full_time_legal",
+    ]
     list_filter = ["employment_status", "full_time_legal", "is_civil_servant"]
     search_fields = ["name", "name_pinyin", "name_initials", "unit__name"]
     raw_id_fields = ["unit"]

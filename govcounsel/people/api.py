@@ -80,7 +80,9 @@ class PersonViewSet(ScopedViewSet):
         return super().get_queryset().prefetch_related("qualifications")
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.create_person(by=self.request.user, **serializer.validated_data)
+        serializer.instance = services.create_person(
+            by=self.request.user, **serializer.validated_data
+        )
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.update_person(
@@ -94,7 +96,7 @@ class PersonViewSet(ScopedViewSet):
     )
     @action(detail=True, methods=["get"])
     def identity(self, request: Request, pk: str | None = None) -> Response:
-        """The full ID number and phone; allowed to the justice bureau and the holder, and audited."""
+        """The full ID number and phone, for the justice bureau and the holder; audited."""
         return Response(services.reveal_identity(person=self.get_object(), by=request.user))
 
 
@@ -106,7 +108,9 @@ class QualificationViewSet(ScopedViewSet):
     ordering = ["person__name_pinyin", "obtained_on", "id"]
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.add_qualification(by=self.request.user, **serializer.validated_data)
+        serializer.instance = services.add_qualification(
+            by=self.request.user, **serializer.validated_data
+        )
 
     def perform_update(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)
@@ -154,7 +158,9 @@ class LegalAdviserViewSet(ScopedViewSet):
     ordering = ["unit__name", "-service_start", "id"]
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.register_adviser(by=self.request.user, **serializer.validated_data)
+        serializer.instance = services.register_adviser(
+            by=self.request.user, **serializer.validated_data
+        )
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.update_adviser(

@@ -20,7 +20,7 @@ def search_people(queryset: QuerySet[Person], value: str) -> QuerySet[Person]:
     if not value:
         return queryset
     if _ID_LIKE.match(value):
-        return queryset.with_id_number(value)  # type: ignore[attr-defined,no-any-return]
+        return queryset.with_id_number(value)  # type: ignore[attr-defined]
     latin = value.lower().replace(" ", "")
     condition = Q(name__icontains=value) | Q(unit__name__icontains=value)
     if latin.isascii() and latin.isalpha():
@@ -31,11 +31,15 @@ def search_people(queryset: QuerySet[Person], value: str) -> QuerySet[Person]:
 class PersonFilter(filters.FilterSet):
     q = filters.CharFilter(label=_("姓名、拼音首字母、单位或身份证号"), method="search")
     unit = filters.NumberFilter(label=_("单位"), field_name="unit_id")
-    region = filters.CharFilter(label=_("区划代码（含下级）"), method=region_subtree("unit__region__path"))
+    region = filters.CharFilter(
+        label=_("区划代码（含下级）"), method=region_subtree("unit__region__path")
+    )
     employment_status = filters.ChoiceFilter(label=_("任职状态"), choices=EmploymentStatus.choices)
     is_civil_servant = filters.BooleanFilter(label=_("公务员"))
     full_time_legal = filters.BooleanFilter(label=_("专门从事法律事务"))
-    qualified = filters.BooleanFilter(label=_("具有法律职业资格或律师资格"), method="with_qualification")
+    qualified = filters.BooleanFilter(
+        label=_("具有法律职业资格或律师资格"), method="with_qualification"
+    )
 
     class Meta:
         model = Person
@@ -44,7 +48,9 @@ class PersonFilter(filters.FilterSet):
     def search(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
         return search_people(queryset, value)
 
-    def with_qualification(self, queryset: QuerySet[Person], name: str, value: bool) -> QuerySet[Person]:
+    def with_qualification(
+        self, queryset: QuerySet[Person], name: str, value: bool
+    ) -> QuerySet[Person]:
         has = Exists(Qualification.objects.filter(person=OuterRef("pk")))
         return queryset.filter(has if value else ~has)
 
@@ -59,13 +65,19 @@ class QualificationFilter(filters.FilterSet):
         model = Qualification
         fields = ["person", "unit", "kind", "q"]
 
-    def search(self, queryset: QuerySet[Qualification], name: str, value: str) -> QuerySet[Qualification]:
-        return queryset.filter(Q(person__name__icontains=value) | Q(certificate_number__icontains=value))
+    def search(
+        self, queryset: QuerySet[Qualification], name: str, value: str
+    ) -> QuerySet[Qualification]:
+        return queryset.filter(
+            Q(person__name__icontains=value) | Q(certificate_number__icontains=value)
+        )
 
 
 class LegalAdviserFilter(filters.FilterSet):
     unit = filters.NumberFilter(label=_("服务单位"), field_name="unit_id")
-    region = filters.CharFilter(label=_("区划代码（含下级）"), method=region_subtree("unit__region__path"))
+    region = filters.CharFilter(
+        label=_("区划代码（含下级）"), method=region_subtree("unit__region__path")
+    )
     kind = filters.ChoiceFilter(label=_("顾问类别"), choices=AdviserKind.choices)
     in_service_on = filters.DateFilter(label=_("在某日在任"), method="in_service")
     q = filters.CharFilter(label=_("姓名或机构"), method="search")
@@ -74,8 +86,12 @@ class LegalAdviserFilter(filters.FilterSet):
         model = LegalAdviser
         fields = ["unit", "region", "kind", "in_service_on", "q"]
 
-    def in_service(self, queryset: QuerySet[LegalAdviser], name: str, value: object) -> QuerySet[LegalAdviser]:
-        return queryset.in_service(value)  # type: ignore[attr-defined,no-any-return]
+    def in_service(
+        self, queryset: QuerySet[LegalAdviser], name: str, value: object
+    ) -> QuerySet[LegalAdviser]:
+        return queryset.in_service(value)  # type: ignore[attr-defined]
 
-    def search(self, queryset: QuerySet[LegalAdviser], name: str, value: str) -> QuerySet[LegalAdviser]:
+    def search(
+        self, queryset: QuerySet[LegalAdviser], name: str, value: str
+    ) -> QuerySet[LegalAdviser]:
         return queryset.filter(Q(name__icontains=value) | Q(organisation__icontains=value))

@@ -44,11 +44,13 @@ class PersonQuerySet(models.QuerySet["Person"]):
 
         scope = _people_scope(user, PEOPLE_MANAGERS)
         return self.filter(
-            scope.q(region_path="unit__region__path", unit="unit_id", system_path="unit__system_path")
+            scope.q(
+                region_path="unit__region__path", unit="unit_id", system_path="unit__system_path"
+            )
         )
 
     def with_id_number(self, id_number: str) -> PersonQuerySet:
-        """Exact lookup by full ID number through the keyed hash; the number is never stored in clear."""
+        """Exact lookup by full ID number through the keyed hash; no clear number is stored."""
         return self.filter(id_number_hash=crypto.lookup_hash(id_number))
 
 
@@ -71,12 +73,18 @@ class Person(models.Model):
     id_number_masked = models.CharField(_("身份证号码"), max_length=18, editable=False)
     phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
     unit = models.ForeignKey(
-        "organisations.Unit", verbose_name=_("所在单位"), on_delete=models.PROTECT, related_name="people"
+        "organisations.Unit",
+        verbose_name=_("所在单位"),
+        on_delete=models.PROTECT,
+        related_name="people",
     )
     is_civil_servant = models.BooleanField(_("公务员（参照公务员法管理）"), default=True)
     full_time_legal = models.BooleanField(_("专门从事法律事务工作"), default=False)
     employment_status = models.CharField(
-        _("任职状态"), max_length=16, choices=EmploymentStatus.choices, default=EmploymentStatus.IN_POST
+        _("任职状态"),
+        max_length=16,
+        choices=EmploymentStatus.choices,
+        default=EmploymentStatus.IN_POST,
     )
     employment_status_date = models.DateField(_("状态日期"), null=True, blank=True)
 
@@ -90,6 +98,14 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
+    def fill_derived(self) -> None:
+        """Pinyin and initials for sort and search; bulk loaders call this instead of save()."""
+        self.name_pinyin, self.name_initials = pinyin_of(self.name)
 
     @property
     def id_number(self) -> str:
@@ -119,14 +135,6 @@ class Person(models.Model):
                 )
         if self.employment_status != EmploymentStatus.IN_POST and not self.employment_status_date:
             raise ValidationError({"employment_status_date": _("退休、离职或调离须填写日期。")})
-
-    def fill_derived(self) -> None:
-        """Pinyin and initials for sort and search; bulk loaders call this instead of save()."""
-        self.name_pinyin, self.name_initials = pinyin_of(self.name)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.fill_derived()
-        super().save(*args, **kwargs)
 
 
 class QualificationQuerySet(models.QuerySet["Qualification"]):
@@ -179,7 +187,9 @@ class LegalAdviserQuerySet(models.QuerySet["LegalAdviser"]):
         )
 
     def in_service(self, on: date) -> LegalAdviserQuerySet:
-        return self.filter(Q(service_end__isnull=True) | Q(service_end__gte=on), service_start__lte=on)
+        return self.filter(
+            Q(service_end__isnull=True) | Q(service_end__gte=on), service_start__lte=on
+        )
 
 
 class LegalAdviser(models.Model):
@@ -187,7 +197,10 @@ class LegalAdviser(models.Model):
     has none yet (000 #2, 001 一(二))."""
 
     unit = models.ForeignKey(
-        "organisations.Unit", verbose_name=_("服务单位"), on_delete=models.PROTECT, related_name="advisers"
+        "organisations.Unit",
+        verbose_name=_("服务单位"),
+        on_delete=models.PROTECT,
+        related_name="advisers",
     )
     kind = models.CharField(_("顾问类别"), max_length=16, choices=AdviserKind.choices)
     name = models.CharField(_("姓名"), max_length=50)
@@ -215,7 +228,8 @@ class LegalAdviser(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="adviser_period_ordered",
-                condition=Q(service_end__isnull=True) | Q(service_end__gte=models.F("service_start")),
+                condition=Q(service_end__isnull=True)
+                | Q(service_end__gte=models.F("service_start")),
             ),
             models.CheckConstraint(
                 name="internal_adviser_is_staff",

@@ -1,4 +1,4 @@
-"""Who may change whose records: managers within their scope; full identity to few, each read audited."""
+"""Who may change whose records, and who may read full identity data (each read audited)."""
 
 from __future__ import annotations
 

@@ -29,7 +29,9 @@ _NO_SUCH_UNIT = _("您不能管理该单位的人员。")
 
 
 def _ensure_unique_id_number(id_number: str, *, except_pk: int | None = None) -> None:
-    clash = Person.objects.with_id_number(id_number).exclude(pk=except_pk)
+    clash = Person.objects.with_id_number(id_number)
+    if except_pk is not None:
+        clash = clash.exclude(pk=except_pk)
     if clash.exists():
         raise DomainError(
             "duplicate_person",
@@ -58,7 +60,9 @@ def create_person(*, by: Any, id_number: str, **fields: Any) -> Person:
 
 
 @transaction.atomic
-def update_person(*, person: Person, by: Any, id_number: str | None = None, **changes: Any) -> Person:
+def update_person(
+    *, person: Person, by: Any, id_number: str | None = None, **changes: Any
+) -> Person:
     person = Person.objects.select_for_update().get(pk=person.pk)
     ensure_can(by, "people.manage_person", person)
     if "unit" in changes and changes["unit"] != person.unit:
@@ -81,7 +85,9 @@ def update_person(*, person: Person, by: Any, id_number: str | None = None, **ch
 def reveal_identity(*, person: Person, by: Any) -> dict[str, str]:
     """The full ID number and phone, for roles that may read them; every read is audited."""
     ensure_can(by, "people.read_identity", person, _("您无权查看该人员的完整身份信息。"))
-    record_event("people.person.identity_revealed", person, by=by, data={"fields": ["id_number", "phone"]})
+    record_event(
+        "people.person.identity_revealed", person, by=by, data={"fields": ["id_number", "phone"]}
+    )
     return {"id_number": person.id_number, "phone": person.phone}
 
 
@@ -91,7 +97,9 @@ QUALIFICATION_FIELDS = ("kind", "certificate_number", "obtained_on")
 @transaction.atomic
 def add_qualification(*, by: Any, person: Person, **fields: Any) -> Qualification:
     ensure_can(by, "people.manage_person", person)
-    qualification = Qualification(person=person, **{k: v for k, v in fields.items() if k in QUALIFICATION_FIELDS})
+    qualification = Qualification(
+        person=person, **{k: v for k, v in fields.items() if k in QUALIFICATION_FIELDS}
+    )
     qualification.full_clean()
     qualification.save()
     record_event("people.qualification.added", qualification, by=by)
@@ -112,7 +120,16 @@ def update_qualification(*, qualification: Qualification, by: Any, **changes: An
     return qualification
 
 
-ADVISER_FIELDS = ("unit", "kind", "name", "organisation", "person", "phone", "service_start", "service_end")
+ADVISER_FIELDS = (
+    "unit",
+    "kind",
+    "name",
+    "organisation",
+    "person",
+    "phone",
+    "service_start",
+    "service_end",
+)
 
 
 def _check_adviser(adviser: LegalAdviser) -> None:

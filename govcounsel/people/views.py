@@ -69,5 +69,7 @@ def reveal_identity(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         identity = services.reveal_identity(person=person, by=request.user)
     except DomainError as error:
-        return render(request, "people/_identity.html", {"error": error.message}, status=error.status_code)
+        return render(
+            request, "people/_identity.html", {"error": error.message}, status=error.status_code
+        )
     return render(request, "people/_identity.html", {"identity": identity})

@@ -43,7 +43,9 @@ class PersonFactory(factory.django.DjangoModelFactory):
     full_time_legal = False
 
     @classmethod
-    def _create(cls, model_class: type[Person], *args: Any, id_number: str | None = None, **kwargs: Any) -> Person:
+    def _create(
+        cls, model_class: type[Person], *args: Any, id_number: str | None = None, **kwargs: Any
+    ) -> Person:
         person = model_class(**kwargs)
         birth = date(1980 + _rng.randrange(20), 1 + _rng.randrange(12), 1 + _rng.randrange(28))
         while True:
@@ -90,7 +92,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def user_with(role: Role, at: Region | Unit | None = None, **user_fields: Any) -> User:
-    user = UserFactory(**user_fields)
+    user: User = UserFactory(**user_fields)  # type: ignore[assignment]
     RoleGrant.objects.create(
         user=user,
         role=role,

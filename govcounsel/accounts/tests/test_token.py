@@ -7,7 +7,9 @@ from govcounsel.tests.factories import UserFactory, user_with
 @pytest.mark.django_db
 def test_token_login_then_token_auth(api, tree):
     user_with(Role.UNIT_ADMIN, tree.unit_a, username="officer")
-    response = api.post("/api/v1/auth/token/", {"username": "officer", "password": "Correct-Horse-42!"})
+    response = api.post(
+        "/api/v1/auth/token/", {"username": "officer", "password": "Correct-Horse-42!"}
+    )
     assert response.status_code == 200
     api.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
     people = api.get("/api/v1/people/").json()
@@ -17,7 +19,9 @@ def test_token_login_then_token_auth(api, tree):
 @pytest.mark.django_db
 def test_token_refused_with_code_and_message(api):
     UserFactory(username="officer")
-    response = api.post("/api/v1/auth/token/", {"username": "officer", "password": "nope-nope-nope"})
+    response = api.post(
+        "/api/v1/auth/token/", {"username": "officer", "password": "nope-nope-nope"}
+    )
     assert response.status_code == 401
     assert response.json() == {"code": "authentication_failed", "message": "用户名或密码错误。"}
 
@@ -27,7 +31,9 @@ def test_token_login_locks_after_five_failures(api):
     UserFactory(username="officer")
     for _ in range(5):
         api.post("/api/v1/auth/token/", {"username": "officer", "password": "nope-nope-nope"})
-    response = api.post("/api/v1/auth/token/", {"username": "officer", "password": "Correct-Horse-42!"})
+    response = api.post(
+        "/api/v1/auth/token/", {"username": "officer", "password": "Correct-Horse-42!"}
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "permission_denied"
     assert "锁定" in response.json()["message"]

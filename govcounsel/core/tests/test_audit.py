@@ -29,9 +29,17 @@ def test_audit_events_cannot_be_changed_or_deleted_through_the_application(tree)
 
 def test_database_refuses_to_rewrite_audit_events(tree):
     event = record_event("test.thing.happened", tree.unit_a)
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("UPDATE core_auditevent SET action = 'x' WHERE id = %s", [event.pk])
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [event.pk])
 
 
@@ -47,7 +55,10 @@ def test_service_changes_record_an_event_and_a_field_diff(tree, actors):
 def test_api_changes_record_actor_and_client_address(tree, actors):
     client = client_for(actors["own_unit"])
     response = client.patch(
-        f"/api/v1/people/{tree.person_a.pk}/", {"full_time_legal": True}, format="json", REMOTE_ADDR="10.1.2.3"
+        f"/api/v1/people/{tree.person_a.pk}/",
+        {"full_time_legal": True},
+        format="json",
+        REMOTE_ADDR="10.1.2.3",
     )
     assert response.status_code == 200
     (event,) = events("people.person.updated")
@@ -96,6 +107,9 @@ def test_audit_admin_cannot_change_anything_in_the_back_office(tree, client):
     assert client.get(f"/admin/core/auditevent/{event.pk}/change/").status_code == 200  # view only
     response = client.post(f"/admin/core/auditevent/{event.pk}/change/", {"action": "x"})
     assert response.status_code == 403
-    assert client.post(f"/admin/core/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        client.post(f"/admin/core/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
     assert client.get(f"/admin/organisations/unit/{tree.unit_a.pk}/change/").status_code == 403
     assert AuditEvent.objects.get(pk=event.pk).action == "test.thing"

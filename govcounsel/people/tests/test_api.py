@@ -15,7 +15,7 @@ ACTORS = ["own_unit", "sibling_unit", "parent_region", "other_region", "anonymou
 
 @pytest.mark.parametrize(
     ("actor", "status"),
-    zip(ACTORS, [200, 404, 200, 404, 401], strict=True),
+    list(zip(ACTORS, [200, 404, 200, 404, 401], strict=True)),
 )
 def test_person_detail_role_matrix(tree, actors, actor, status):
     response = client_for(actors[actor]).get(f"/api/v1/people/{tree.person_a.pk}/")
@@ -24,7 +24,7 @@ def test_person_detail_role_matrix(tree, actors, actor, status):
 
 @pytest.mark.parametrize(
     ("actor", "status"),
-    zip(ACTORS, [200, 404, 403, 404, 401], strict=True),
+    list(zip(ACTORS, [200, 404, 403, 404, 401], strict=True)),
 )
 def test_person_update_role_matrix(tree, actors, actor, status):
     response = client_for(actors[actor]).patch(
@@ -37,10 +37,15 @@ def test_person_update_role_matrix(tree, actors, actor, status):
 
 @pytest.mark.parametrize(
     ("actor", "status"),
-    zip(ACTORS, [201, 400, 403, 400, 401], strict=True),
+    list(zip(ACTORS, [201, 400, 403, 400, 401], strict=True)),
 )
 def test_person_create_role_matrix(tree, actors, actor, status):
-    payload = {"name": "孙丽", "id_number": "11010519491231002X", "unit": tree.unit_a.pk, "phone": "13700137000"}
+    payload = {
+        "name": "孙丽",
+        "id_number": "11010519491231002X",
+        "unit": tree.unit_a.pk,
+        "phone": "13700137000",
+    }
     response = client_for(actors[actor]).post("/api/v1/people/", payload, format="json")
     assert response.status_code == status, response.json()
     assert Person.objects.filter(name="孙丽").exists() is (status == 201)
@@ -85,7 +90,8 @@ def test_out_of_scope_read_is_recorded_as_denied(tree, actors):
 def test_people_come_out_masked(tree, actors):
     body = client_for(actors["parent_region"]).get(f"/api/v1/people/{tree.person_a.pk}/").json()
     full = tree.person_a.id_number
-    assert "id_number" not in body and "phone" not in body
+    assert "id_number" not in body
+    assert "phone" not in body
     assert body["id_number_masked"] == full[:6] + "********" + full[-4:]
     assert body["phone_masked"] == "138****8000"
     assert full not in str(body)
@@ -97,7 +103,8 @@ def test_justice_bureau_reads_full_identity_and_it_is_audited(tree):
     assert response.status_code == 200
     assert response.json() == {"id_number": tree.person_a.id_number, "phone": "13800138000"}
     (event,) = events("people.person.identity_revealed")
-    assert event.actor == bureau and event.object_id == str(tree.person_a.pk)
+    assert event.actor == bureau
+    assert event.object_id == str(tree.person_a.pk)
 
 
 def test_holder_reads_own_identity(tree):
@@ -116,16 +123,23 @@ def test_other_roles_cannot_read_full_identity(tree, actors, actor):
 
 def test_lookup_by_full_id_number_uses_the_keyed_hash(tree, actors):
     number = tree.person_a.id_number
-    results = client_for(actors["parent_region"]).get("/api/v1/people/", {"q": number}).json()["results"]
+    results = (
+        client_for(actors["parent_region"]).get("/api/v1/people/", {"q": number}).json()["results"]
+    )
     assert [p["name"] for p in results] == ["王建国"]
     raw = Person.objects.values_list("id_number_cipher", "id_number_hash").get(pk=tree.person_a.pk)
-    assert number not in raw[0] and number not in raw[1]
+    assert number not in raw[0]
+    assert number not in raw[1]
 
 
 def test_search_by_pinyin_initials_and_unit(tree, actors):
     client = client_for(actors["parent_region"])
-    assert [p["name"] for p in client.get("/api/v1/people/", {"q": "wjg"}).json()["results"]] == ["王建国"]
-    assert [p["name"] for p in client.get("/api/v1/people/", {"q": "lixiu"}).json()["results"]] == ["李秀英"]
+    assert [p["name"] for p in client.get("/api/v1/people/", {"q": "wjg"}).json()["results"]] == [
+        "王建国"
+    ]
+    assert [p["name"] for p in client.get("/api/v1/people/", {"q": "lixiu"}).json()["results"]] == [
+        "李秀英"
+    ]
     by_unit = client.get("/api/v1/people/", {"q": "朝阳分局"}).json()["results"]
     assert [p["name"] for p in by_unit] == ["李秀英"]
 
@@ -141,7 +155,12 @@ def test_bad_id_number_is_refused_with_field_message(tree, actors):
 
 
 def test_sex_must_agree_with_the_id_number(tree, actors):
-    payload = {"name": "孙丽", "id_number": "11010519491231002X", "unit": tree.unit_a.pk, "sex": "M"}
+    payload = {
+        "name": "孙丽",
+        "id_number": "11010519491231002X",
+        "unit": tree.unit_a.pk,
+        "sex": "M",
+    }
     response = client_for(actors["own_unit"]).post("/api/v1/people/", payload, format="json")
     assert response.status_code == 400
     assert "第17位" in response.json()["errors"]["sex"][0]
@@ -194,26 +213,34 @@ def test_list_queries_do_not_grow_with_page_size(tree, django_assert_max_num_que
 
 @pytest.mark.parametrize(
     ("actor", "status"),
-    zip(ACTORS, [201, 400, 403, 400, 401], strict=True),
+    list(zip(ACTORS, [201, 400, 403, 400, 401], strict=True)),
 )
 def test_qualification_create_role_matrix(tree, actors, actor, status):
-    payload = {"person": tree.person_a.pk, "kind": "legal_a", "certificate_number": "A20201101050001", "obtained_on": "2020-03-01"}
+    payload = {
+        "person": tree.person_a.pk,
+        "kind": "legal_a",
+        "certificate_number": "A20201101050001",
+        "obtained_on": "2020-03-01",
+    }
     response = client_for(actors[actor]).post("/api/v1/qualifications/", payload, format="json")
     assert response.status_code == status
 
 
 @pytest.mark.parametrize(
     ("actor", "status"),
-    zip(ACTORS, [200, 404, 200, 404, 401], strict=True),
+    list(zip(ACTORS, [200, 404, 200, 404, 401], strict=True)),
 )
 def test_qualification_detail_role_matrix(tree, actors, actor, status):
     qualification = QualificationFactory(person=tree.person_a)
-    assert client_for(actors[actor]).get(f"/api/v1/qualifications/{qualification.pk}/").status_code == status
+    assert (
+        client_for(actors[actor]).get(f"/api/v1/qualifications/{qualification.pk}/").status_code
+        == status
+    )
 
 
 @pytest.mark.parametrize(
     ("actor", "status"),
-    zip(ACTORS, [200, 404, 403, 404, 401], strict=True),
+    list(zip(ACTORS, [200, 404, 403, 404, 401], strict=True)),
 )
 def test_adviser_update_role_matrix(tree, actors, actor, status):
     adviser = LegalAdviserFactory(unit=tree.unit_a)
@@ -225,8 +252,12 @@ def test_adviser_update_role_matrix(tree, actors, actor, status):
 
 def test_adviser_period_must_be_ordered(tree, actors):
     payload = {
-        "unit": tree.unit_a.pk, "kind": "external", "name": "周律师", "organisation": "北京市朝正律师事务所",
-        "service_start": "2024-01-01", "service_end": "2023-01-01",
+        "unit": tree.unit_a.pk,
+        "kind": "external",
+        "name": "周律师",
+        "organisation": "北京市朝正律师事务所",
+        "service_start": "2024-01-01",
+        "service_end": "2023-01-01",
     }
     response = client_for(actors["own_unit"]).post("/api/v1/advisers/", payload, format="json")
     assert response.status_code == 400
@@ -234,7 +265,13 @@ def test_adviser_period_must_be_ordered(tree, actors):
 
 
 def test_internal_adviser_must_be_staff_of_the_unit(tree, actors):
-    payload = {"unit": tree.unit_a.pk, "kind": "internal", "name": "李秀英", "person": tree.person_a2.pk, "service_start": "2024-01-01"}
+    payload = {
+        "unit": tree.unit_a.pk,
+        "kind": "internal",
+        "name": "李秀英",
+        "person": tree.person_a2.pk,
+        "service_start": "2024-01-01",
+    }
     bureau = user_with(Role.JUSTICE_BUREAU, tree.chaoyang)
     response = client_for(bureau).post("/api/v1/advisers/", payload, format="json")
     assert response.status_code == 400
@@ -243,6 +280,12 @@ def test_internal_adviser_must_be_staff_of_the_unit(tree, actors):
 
 def test_adviser_in_service_filter(tree, actors):
     LegalAdviserFactory(unit=tree.unit_a, name="在任", service_start="2023-01-01")
-    LegalAdviserFactory(unit=tree.unit_a, name="离任", service_start="2020-01-01", service_end="2021-12-31")
-    results = client_for(actors["own_unit"]).get("/api/v1/advisers/", {"in_service_on": "2024-06-30"}).json()
+    LegalAdviserFactory(
+        unit=tree.unit_a, name="离任", service_start="2020-01-01", service_end="2021-12-31"
+    )
+    results = (
+        client_for(actors["own_unit"])
+        .get("/api/v1/advisers/", {"in_service_on": "2024-06-30"})
+        .json()
+    )
     assert [a["name"] for a in results["results"]] == ["在任"]

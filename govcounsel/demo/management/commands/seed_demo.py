@@ -19,7 +19,8 @@ from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.choices import AdviserKind, EmploymentStatus, QualificationKind
 from govcounsel.people.models import LegalAdviser, Person, Qualification
 
-DEMO_PASSWORD = "Gov-Demo-2026!"
+# Published in the README: these accounts exist only in the demo database.
+DEMO_PASSWORD = "Gov-Demo-2026!"  # noqa: S105
 
 # username, display name, role, anchor (region code, unit name, or None)
 ACCOUNTS = [
@@ -68,12 +69,16 @@ class Command(BaseCommand):
     def _regions(self) -> dict[str, Region]:
         regions: dict[str, Region] = {}
         for code, name, parent in REGIONS:
-            regions[code] = Region.objects.insert(code=code, name=name, parent=regions.get(parent or ""))
+            regions[code] = Region.objects.insert(
+                code=code, name=name, parent=regions.get(parent or "")
+            )
         return regions
 
     def _units(self, rng: random.Random, regions: dict[str, Region]) -> dict[str, Unit]:
         units: dict[str, Unit] = {}
-        specs = [(code, spec) for code, lst in CITY_UNITS.items() for spec in lst]
+        specs: list[tuple[str, tuple[str, str, str, bool, str | None]]] = [
+            (code, spec) for code, lst in CITY_UNITS.items() for spec in lst
+        ]
         specs += [(code, spec) for code, lst in COUNTY_UNITS.items() for spec in lst]
         for code, (name, kind, level, enforcement, superior) in specs:
             units[name] = Unit.objects.create(
@@ -85,7 +90,8 @@ class Command(BaseCommand):
                 has_enforcement_power=enforcement,
                 vertical_superior=units[superior] if superior else None,
                 rule_of_law_contact=gen.name(rng),
-                rule_of_law_phone=("010-" if code.startswith("11") else "0916-") + f"{rng.randrange(10**7, 10**8)}",
+                rule_of_law_phone=("010-" if code.startswith("11") else "0916-")
+                + f"{rng.randrange(10**7, 10**8)}",
             )
         for code, names in TOWNSHIPS.items():
             for index, name in enumerate(names):
@@ -95,7 +101,7 @@ class Command(BaseCommand):
                     kind="government_organ",
                     level="township",
                     region=regions[code],
-                    # Street offices took on comprehensive enforcement in recent reforms; not all here.
+                    # Street offices gained comprehensive enforcement power; not all of them here.
                     has_enforcement_power=index % 3 != 2,
                     rule_of_law_contact=gen.name(rng),
                 )
@@ -105,7 +111,9 @@ class Command(BaseCommand):
         people: list[Person] = []
         seen: set[str] = set()
         for unit in units.values():
-            size = {"city": 4, "county": rng.randint(6, 14), "township": rng.randint(2, 6)}[unit.level]
+            size = {"city": 4, "county": rng.randint(6, 14), "township": rng.randint(2, 6)}[
+                unit.level
+            ]
             for _ in range(size):
                 sex = rng.choice("MF")
                 birth = gen.birth_date(rng)
@@ -125,10 +133,14 @@ class Command(BaseCommand):
                 roll = rng.random()
                 if roll < 0.03:
                     person.employment_status = EmploymentStatus.RETIRED
-                    person.employment_status_date = date(2026, 1, 1) + timedelta(days=rng.randrange(300))
+                    person.employment_status_date = date(2026, 1, 1) + timedelta(
+                        days=rng.randrange(300)
+                    )
                 elif roll < 0.05:
                     person.employment_status = EmploymentStatus.LEFT
-                    person.employment_status_date = date(2025, 6, 1) + timedelta(days=rng.randrange(400))
+                    person.employment_status_date = date(2025, 6, 1) + timedelta(
+                        days=rng.randrange(400)
+                    )
                 person.fill_derived()
                 people.append(person)
         return Person.objects.bulk_create(people, batch_size=500)
@@ -149,7 +161,12 @@ class Command(BaseCommand):
                 else f"A{year}{person.unit.region.code}{index:07d}"
             )
             rows.append(
-                Qualification(person=person, kind=kind, certificate_number=number, obtained_on=date(year, 3, 1))
+                Qualification(
+                    person=person,
+                    kind=kind,
+                    certificate_number=number,
+                    obtained_on=date(year, 3, 1),
+                )
             )
         Qualification.objects.bulk_create(rows)
 
@@ -188,7 +205,9 @@ class Command(BaseCommand):
                 )
         LegalAdviser.objects.bulk_create(rows)
 
-    def _accounts(self, regions: dict[str, Region], units: dict[str, Unit], people: list[Person]) -> None:
+    def _accounts(
+        self, regions: dict[str, Region], units: dict[str, Unit], people: list[Person]
+    ) -> None:
         lawyer_unit = units["北京市朝阳区市场监督管理局"]
         lawyer = next(p for p in people if p.unit_id == lawyer_unit.pk)
         lawyer.full_time_legal = True

@@ -1,0 +1,21 @@
+import pytest
+
+
+@pytest.mark.django_db
+def test_openapi_schema_lists_every_resource(client):
+    response = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    for resource in ["regions", "units", "people", "qualifications", "advisers"]:
+        assert f"/api/v1/{resource}/" in paths
+        assert f"/api/v1/{resource}/{{id}}/" in paths
+    assert "/api/v1/auth/token/" in paths
+    assert "/api/v1/people/{id}/identity/" in paths
+
+
+@pytest.mark.django_db
+def test_swagger_ui_is_served_offline(client):
+    page = client.get("/api/docs/").content.decode()
+    assert "swagger-ui" in page
+    assert "cdn" not in page.lower()
+    assert "unpkg" not in page.lower()

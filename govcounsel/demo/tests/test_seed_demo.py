@@ -1,0 +1,45 @@
+import pytest
+from django.core.management import call_command
+
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.models import RoleGrant, User
+from govcounsel.core.validators import parse_id_number, validate_credit_code
+from govcounsel.demo.management.commands.seed_demo import ACCOUNTS
+from govcounsel.organisations.models import Region, Unit
+from govcounsel.people.models import Person
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", verbosity=0)
+
+
+def test_demo_builds_both_places_with_valid_codes(seeded):
+    assert set(Region.objects.values_list("code", flat=True)) >= {"110105", "610722"}
+    chaoyang = Unit.objects.filter(region__code="110105")
+    assert chaoyang.filter(level="county").count() >= 20
+    assert chaoyang.filter(level="township").count() >= 30
+    assert chaoyang.filter(has_enforcement_power=True).exists()
+    assert chaoyang.filter(has_enforcement_power=False).exists()
+    assert Unit.objects.filter(region__code="610722", level="township").count() >= 15
+    for code in Unit.objects.values_list("credit_code", flat=True):
+        validate_credit_code(code)
+    people = list(Person.objects.all())
+    assert 300 <= len(people) <= 1000
+    for person in people[:100]:
+        assert parse_id_number(person.id_number).sex == person.sex
+
+
+def test_demo_has_one_account_per_role(seeded):
+    roles = set(RoleGrant.objects.values_list("role", flat=True))
+    assert roles == {r.value for r in Role}
+    assert User.objects.count() == len(ACCOUNTS)
+    lawyer = User.objects.get(username="lawyer_cy")
+    assert lawyer.person is not None
+    assert lawyer.person.qualifications.exists()
+
+
+def test_demo_is_deterministic_and_runs_once(seeded):
+    first = list(Person.objects.order_by("id").values_list("name", "id_number_hash"))
+    call_command("seed_demo", verbosity=0)  # second run: leaves everything as it is
+    assert list(Person.objects.order_by("id").values_list("name", "id_number_hash")) == first

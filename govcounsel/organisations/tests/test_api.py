@@ -1,0 +1,92 @@
+import pytest
+
+from govcounsel.accounts.choices import Role
+from govcounsel.organisations.models import Region
+from govcounsel.tests.factories import user_with
+from govcounsel.tests.helpers import client_for
+
+ACTORS = ["own_unit", "sibling_unit", "parent_region", "other_region", "anonymous"]
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [200, 404, 200, 404, 401], strict=True))
+)
+def test_unit_detail_role_matrix(tree, actors, actor, status):
+    assert client_for(actors[actor]).get(f"/api/v1/units/{tree.unit_a.pk}/").status_code == status
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [403, 404, 403, 404, 401], strict=True))
+)
+def test_unit_update_role_matrix(tree, actors, actor, status):
+    response = client_for(actors[actor]).patch(
+        f"/api/v1/units/{tree.unit_a.pk}/", {"name": "改名"}, format="json"
+    )
+    assert response.status_code == status
+    tree.unit_a.refresh_from_db()
+    assert tree.unit_a.name != "改名"
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [200, 200, 200, 404, 401], strict=True))
+)
+def test_region_detail_role_matrix(tree, actors, actor, status):
+    # Unit staff see the region their unit sits in; nothing above or beside it.
+    assert (
+        client_for(actors[actor]).get(f"/api/v1/regions/{tree.chaoyang.pk}/").status_code == status
+    )
+
+
+@pytest.mark.parametrize("actor", ["own_unit", "parent_region"])
+def test_regions_above_the_grant_are_invisible(tree, actors, actor):
+    assert client_for(actors[actor]).get(f"/api/v1/regions/{tree.beijing.pk}/").status_code == 404
+
+
+def test_system_admin_creates_and_renames(tree):
+    client = client_for(user_with(Role.SYSTEM_ADMIN))
+    created = client.post(
+        "/api/v1/regions/", {"code": "110101", "name": "东城区", "parent": "110100"}, format="json"
+    )
+    assert created.status_code == 201, created.json()
+    assert created.json()["parent_code"] == "110100"
+    assert created.json()["level"] == "county"
+    renamed = client.patch(
+        f"/api/v1/regions/{created.json()['id']}/", {"name": "东城"}, format="json"
+    )
+    assert renamed.json()["name"] == "东城"
+    moved = client.patch(
+        f"/api/v1/regions/{created.json()['id']}/", {"code": "110102"}, format="json"
+    )
+    assert moved.status_code == 400
+    unit = client.post(
+        "/api/v1/units/",
+        {
+            "name": "东城区司法局",
+            "credit_code": "91350100M000100Y43",
+            "kind": "government_organ",
+            "level": "county",
+            "region": created.json()["id"],
+        },
+        format="json",
+    )
+    assert unit.status_code == 201, unit.json()
+
+
+def test_region_refusal_speaks_chinese_with_a_code(tree):
+    client = client_for(user_with(Role.SYSTEM_ADMIN))
+    response = client.post(
+        "/api/v1/regions/", {"code": "610723", "name": "x", "parent": "110100"}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_parent"
+    assert response.json()["errors"]["parent"] == ["区划代码610723不属于上级区域市辖区。"]
+    assert not Region.objects.filter(code="610723").exists()
+
+
+def test_unit_filters(tree, actors):
+    client = client_for(user_with(Role.SUPERVISOR, tree.beijing))
+    names = lambda **q: sorted(u["name"] for u in client.get("/api/v1/units/", q).json()["results"])  # noqa: E731
+    assert names(region="110105") == sorted([tree.unit_a.name, tree.unit_a2.name])
+    assert names(has_enforcement_power="true") == sorted([tree.city_unit.name, tree.unit_a.name])
+    assert names(q="海淀") == [tree.unit_b.name]
+    assert names(vertical_superior=tree.city_unit.pk) == [tree.unit_a2.name]

@@ -1,0 +1,55 @@
+import re
+
+import pytest
+
+from govcounsel.accounts.choices import Role
+from govcounsel.tests.browser import chromium_page, screenshot
+from govcounsel.tests.factories import PersonFactory, user_with
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+MASKED = re.compile(r"^\d{6}\*{8}[\dX]{4}$")
+
+
+def login(page, live_server, username):
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "Correct-Horse-42!")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_unit_admin_sees_only_own_people_masked(live_server, tree):
+    PersonFactory(name="周丽", sex="F", unit=tree.unit_a)
+    user_with(Role.UNIT_ADMIN, tree.unit_a, username="unit_officer", last_name="市场监管局法制科")
+    with chromium_page() as page:
+        login(page, live_server, "unit_officer")
+        assert "市场监管局法制科" in page.inner_text("[data-testid=current-user]")
+
+        page.goto(f"{live_server.url}/people/")
+        names = page.locator("[data-testid=register] tbody tr td:first-child").all_inner_texts()
+        assert sorted(names) == sorted(["王建国", "周丽"])
+        ids = page.locator("[data-testid=register] tbody tr td:nth-child(4)").all_inner_texts()
+        assert all(MASKED.match(value) for value in ids), ids
+
+        page.goto(f"{live_server.url}/organisations/units/{tree.unit_a.pk}/")
+        ids = page.locator("[data-testid=id-number]").all_inner_texts()
+        assert len(ids) == 2
+        assert all(MASKED.match(value) for value in ids)
+        assert tree.person_a.id_number not in page.content()
+        screenshot(page, "unit-admin-unit-page")
+
+        response = page.goto(f"{live_server.url}/organisations/units/{tree.unit_b.pk}/")
+        assert response.status == 404
+
+
+def test_justice_bureau_reveals_an_id_number_in_the_page(live_server, tree):
+    user_with(Role.JUSTICE_BUREAU, tree.chaoyang, username="bureau")
+    with chromium_page() as page:
+        login(page, live_server, "bureau")
+        page.goto(f"{live_server.url}/people/{tree.person_a.pk}/")
+        page.click("[data-testid=reveal]")
+        revealed = page.locator("[data-testid=identity-revealed]")
+        revealed.wait_for()
+        assert tree.person_a.id_number in revealed.inner_text()
+        screenshot(page, "justice-bureau-reveal")
