@@ -3,10 +3,11 @@ from __future__ import annotations
 import re
 
 import django_filters as filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.organisations.filters import region_subtree
+from govcounsel.organisations.filters import region_filter, yes_no
 
 from .choices import AdviserKind, EmploymentStatus, QualificationKind
 from .models import LegalAdviser, Person, Qualification
@@ -29,17 +30,14 @@ def search_people(queryset: QuerySet[Person], value: str) -> QuerySet[Person]:
 
 
 class PersonFilter(filters.FilterSet):
-    q = filters.CharFilter(label=_("姓名、拼音首字母、单位或身份证号"), method="search")
-    unit = filters.NumberFilter(label=_("单位"), field_name="unit_id")
-    region = filters.CharFilter(
-        label=_("区划代码（含下级）"), method=region_subtree("unit__region__path")
-    )
+    q = filters.CharFilter(label=_("姓名、拼音、单位或身份证号"), method="search")
+    # Reached from a unit's page; the search box covers unit names for people typing.
+    unit = filters.NumberFilter(field_name="unit_id", widget=forms.HiddenInput)
+    region = region_filter("unit__region__path")
     employment_status = filters.ChoiceFilter(label=_("任职状态"), choices=EmploymentStatus.choices)
-    is_civil_servant = filters.BooleanFilter(label=_("公务员"))
-    full_time_legal = filters.BooleanFilter(label=_("专门从事法律事务"))
-    qualified = filters.BooleanFilter(
-        label=_("具有法律职业资格或律师资格"), method="with_qualification"
-    )
+    is_civil_servant = yes_no(_("公务员"))
+    full_time_legal = yes_no(_("专门从事法律事务"))
+    qualified = yes_no(_("具有法律职业资格"), method="with_qualification")
 
     class Meta:
         model = Person
@@ -56,8 +54,8 @@ class PersonFilter(filters.FilterSet):
 
 
 class QualificationFilter(filters.FilterSet):
-    person = filters.NumberFilter(label=_("人员"), field_name="person_id")
-    unit = filters.NumberFilter(label=_("单位"), field_name="person__unit_id")
+    person = filters.NumberFilter(field_name="person_id", widget=forms.HiddenInput)
+    unit = filters.NumberFilter(field_name="person__unit_id", widget=forms.HiddenInput)
     kind = filters.ChoiceFilter(label=_("资格类别"), choices=QualificationKind.choices)
     q = filters.CharFilter(label=_("姓名或证书编号"), method="search")
 
@@ -74,10 +72,8 @@ class QualificationFilter(filters.FilterSet):
 
 
 class LegalAdviserFilter(filters.FilterSet):
-    unit = filters.NumberFilter(label=_("服务单位"), field_name="unit_id")
-    region = filters.CharFilter(
-        label=_("区划代码（含下级）"), method=region_subtree("unit__region__path")
-    )
+    unit = filters.NumberFilter(field_name="unit_id", widget=forms.HiddenInput)
+    region = region_filter("unit__region__path")
     kind = filters.ChoiceFilter(label=_("顾问类别"), choices=AdviserKind.choices)
     in_service_on = filters.DateFilter(label=_("在某日在任"), method="in_service")
     q = filters.CharFilter(label=_("姓名或机构"), method="search")

@@ -1,0 +1,60 @@
+"""Takes the README's tour screenshots from a running demo (./scripts/demo) in Debian Chromium.
+
+Usage: .venv/bin/python scripts/screenshots.py [base-url]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+PASSWORD = "Gov-Demo-2026!"  # noqa: S105 -- the published demo password
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+def login(page: Page, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{BASE}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{BASE}/")
+
+
+def shot(page: Page, name: str) -> None:
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 760}, locale="zh-CN")
+        page.goto(f"{BASE}/login/")
+        shot(page, "01-login")
+        login(page, "supervisor_cy")
+        shot(page, "02-home-supervisor")
+        page.goto(f"{BASE}/organisations/tree/?code=110105")
+        shot(page, "03-tree-chaoyang")
+        login(page, "unit_cy")
+        page.goto(f"{BASE}/people/")
+        shot(page, "04-unit-admin-people")
+        login(page, "justice_cy")
+        page.goto(f"{BASE}/people/?q=wang&qualified=true")
+        shot(page, "05-search-pinyin")
+        page.click("[data-testid=register] tbody tr:first-child a")
+        page.click("[data-testid=reveal]")
+        page.locator("[data-testid=identity-revealed]").wait_for()
+        shot(page, "06-person-reveal")
+        login(page, "auditadmin")
+        page.goto(f"{BASE}/audit/")
+        shot(page, "07-audit")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
