@@ -74,7 +74,7 @@ class ScopedListView(LoginRequiredMixin, ListView):
 
 def bootstrap_form(form: Any) -> Any:
     """Give a form's widgets Bootstrap classes, so templates can render fields plainly."""
-    for field in form.fields.values():
+    for name, field in form.fields.items():
         widget = field.widget
         css = (
             "form-select form-select-sm"
@@ -83,6 +83,10 @@ def bootstrap_form(form: Any) -> Any:
         )
         if getattr(widget, "input_type", "") == "checkbox":
             css = "form-check-input"
+        if field.required:
+            widget.attrs.setdefault("required", True)
+        if form.is_bound and form.errors.get(name):
+            css += " is-invalid"
         widget.attrs.setdefault("class", css)
         if getattr(widget, "input_type", "") == "date" or "date" in type(field).__name__.lower():
             widget.input_type = "date"

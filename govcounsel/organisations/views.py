@@ -78,6 +78,7 @@ class UnitDetailView(ScopedDetailView):
         context["advisers"] = LegalAdviser.objects.visible_to(self.request.user).filter(
             unit=self.object
         )
+        context["may_manage"] = self.request.user.has_perm("people.manage_unit_staff", self.object)
         context["subordinates"] = Unit.objects.visible_to(self.request.user).filter(
             vertical_superior=self.object
         )

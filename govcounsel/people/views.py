@@ -2,17 +2,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from govcounsel.core.errors import DomainError
-from govcounsel.core.views import ScopedDetailView, ScopedListView
+from govcounsel.core.forms import run_service
+from govcounsel.core.views import ScopedDetailView, ScopedListView, bootstrap_form
+from govcounsel.organisations.models import Unit
 
 from . import services
 from .filters import LegalAdviserFilter, PersonFilter, QualificationFilter
+from .forms import AdviserForm, PersonForm, QualificationForm
 from .models import LegalAdviser, Person, Qualification
 from .reports import LegalAdviserReport, PersonReport, QualificationReport
 
@@ -26,6 +31,13 @@ class PersonListView(ScopedListView):
     select_related = ("unit",)
     prefetch_related = ("qualifications",)
     detail_url_name = "people:person"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["create_url"] = (
+            "people:create" if Unit.objects.manageable_by(self.request.user).exists() else None
+        )
+        return context
 
 
 class QualificationListView(ScopedListView):
@@ -58,6 +70,7 @@ class PersonDetailView(ScopedDetailView):
         context["qualifications"] = self.object.qualifications.all()
         context["adviser_roles"] = self.object.adviser_roles.select_related("unit")
         context["may_reveal"] = self.request.user.has_perm("people.read_identity", self.object)
+        context["may_manage"] = self.request.user.has_perm("people.manage_person", self.object)
         return context
 
 
@@ -73,3 +86,89 @@ def reveal_identity(request: HttpRequest, pk: int) -> HttpResponse:
             request, "people/_identity.html", {"error": error.message}, status=error.status_code
         )
     return render(request, "people/_identity.html", {"identity": identity})
+
+
+def _manageable_person(request: HttpRequest, pk: int) -> Person:
+    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    if not request.user.has_perm("people.manage_person", person):
+        raise PermissionDenied
+    return person
+
+
+@login_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    if not Unit.objects.manageable_by(request.user).exists():
+        raise PermissionDenied
+    initial = {"unit": request.GET.get("unit")} if request.GET.get("unit") else None
+    form = PersonForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        person = run_service(
+            form, lambda: services.create_person(by=request.user, **form.service_fields())
+        )
+        if person is not None:
+            messages.success(request, _("已登记人员：%(name)s") % {"name": person.name})
+            return redirect("people:person", pk=person.pk)
+    return render(
+        request, "people/person_form.html", {"form": bootstrap_form(form), "person": None}
+    )
+
+
+@login_required
+def person_update(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _manageable_person(request, pk)
+    form = PersonForm(
+        request.POST or None,
+        user=request.user,
+        person=person,
+        initial=PersonForm.initial_for(person),
+    )
+    if request.method == "POST" and form.is_valid():
+        updated = run_service(
+            form,
+            lambda: services.update_person(person=person, by=request.user, **form.service_fields()),
+        )
+        if updated is not None:
+            messages.success(request, _("已保存。"))
+            return redirect("people:person", pk=person.pk)
+    return render(
+        request, "people/person_form.html", {"form": bootstrap_form(form), "person": person}
+    )
+
+
+@login_required
+def qualification_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _manageable_person(request, pk)
+    form = QualificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        added = run_service(
+            form,
+            lambda: services.add_qualification(by=request.user, person=person, **form.cleaned_data),
+        )
+        if added is not None:
+            messages.success(request, _("已登记资格。"))
+            return redirect("people:person", pk=person.pk)
+    return render(
+        request,
+        "core/form.html",
+        {"form": bootstrap_form(form), "title": _("登记法律职业资格"), "subject": person},
+    )
+
+
+@login_required
+def adviser_add(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_pk)
+    if not request.user.has_perm("people.manage_unit_staff", unit):
+        raise PermissionDenied
+    form = AdviserForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        adviser = run_service(
+            form, lambda: services.register_adviser(by=request.user, unit=unit, **form.cleaned_data)
+        )
+        if adviser is not None:
+            messages.success(request, _("已登记法律顾问。"))
+            return redirect("organisations:unit", pk=unit.pk)
+    return render(
+        request,
+        "core/form.html",
+        {"form": bootstrap_form(form), "title": _("登记法律顾问"), "subject": unit},
+    )

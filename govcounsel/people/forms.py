@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.core.forms import DateInput
+from govcounsel.organisations.models import Unit
+
+from .choices import AdviserKind, EmploymentStatus, QualificationKind, Sex
+from .models import Person
+
+
+class PersonForm(forms.Form):
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    id_number = forms.CharField(
+        label=_("身份证号码"),
+        max_length=18,
+        required=False,
+        help_text=_("新建时必填；修改时留空则保持原号码。"),
+    )
+    sex = forms.ChoiceField(
+        label=_("性别"),
+        choices=[("", _("按身份证号码")), *Sex.choices],
+        required=False,
+    )
+    phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
+    unit = forms.ModelChoiceField(label=_("所在单位"), queryset=Unit.objects.none())
+    is_civil_servant = forms.BooleanField(label=_("公务员"), required=False, initial=True)
+    full_time_legal = forms.BooleanField(label=_("专门从事法律事务工作"), required=False)
+    employment_status = forms.ChoiceField(
+        label=_("任职状态"), choices=EmploymentStatus.choices, initial=EmploymentStatus.IN_POST
+    )
+    employment_status_date = forms.DateField(
+        label=_("状态日期"), required=False, widget=DateInput()
+    )
+
+    def __init__(self, *args: Any, user: Any, person: Person | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.fields["unit"].queryset = Unit.objects.manageable_by(user).order_by("name")  # type: ignore[attr-defined]
+        if person is None:
+            self.fields["id_number"].required = True
+            self.fields["id_number"].help_text = ""
+
+    def service_fields(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        if not data.get("id_number"):
+            data.pop("id_number", None)
+        if not data.get("sex"):
+            data.pop("sex", None)
+        return data
+
+    @staticmethod
+    def initial_for(person: Person) -> dict[str, Any]:
+        return {
+            "name": person.name,
+            "sex": person.sex,
+            "phone": person.phone,
+            "unit": person.unit_id,
+            "is_civil_servant": person.is_civil_servant,
+            "full_time_legal": person.full_time_legal,
+            "employment_status": person.employment_status,
+            "employment_status_date": person.employment_status_date,
+        }
+
+
+class QualificationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("资格类别"), choices=QualificationKind.choices)
+    certificate_number = forms.CharField(label=_("证书编号"), max_length=40)
+    obtained_on = forms.DateField(label=_("取得日期"), widget=DateInput())
+
+
+class AdviserForm(forms.Form):
+    kind = forms.ChoiceField(label=_("顾问类别"), choices=AdviserKind.choices)
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    organisation = forms.CharField(label=_("所在机构"), max_length=200, required=False)
+    person = forms.ModelChoiceField(
+        label=_("本单位人员（内部顾问）"), queryset=Person.objects.none(), required=False
+    )
+    phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
+    service_start = forms.DateField(label=_("服务开始日期"), widget=DateInput())
+    service_end = forms.DateField(label=_("服务结束日期"), required=False, widget=DateInput())
+
+    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(unit=unit)  # type: ignore[attr-defined]
