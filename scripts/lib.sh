@@ -90,3 +90,19 @@ PY
   for _ in $(seq 30); do pg_ready "$host" "$port" && return 0; sleep 1; done
   echo "PostgreSQL 未能启动。" >&2; return 1
 }
+
+# Creates the database named in DATABASE_URL when the server does not have it yet.
+ensure_database() {
+  python - <<'PY'
+import os, urllib.parse
+import psycopg
+from psycopg import sql
+url = urllib.parse.urlparse(os.environ["DATABASE_URL"])
+name = url.path.lstrip("/")
+admin = url._replace(path="/postgres").geturl()
+with psycopg.connect(admin, autocommit=True) as conn:
+    if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        print(f"created database {name}")
+PY
+}
