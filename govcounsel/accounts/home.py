@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.models import AuditEvent
 from govcounsel.organisations.models import Region, Unit
@@ -28,19 +29,19 @@ def home(request: HttpRequest) -> HttpResponse:
         people = Person.objects.visible_to(user)
         cards += [
             {
-                "label": "单位",
+                "label": _("单位"),
                 "value": Unit.objects.visible_to(user).count(),
                 "url": "organisations:units",
             },
-            {"label": "人员", "value": people.count(), "url": "people:list"},
+            {"label": _("人员"), "value": people.count(), "url": "people:list"},
             {
-                "label": "具有法律职业资格人员",
+                "label": _("具有法律职业资格人员"),
                 "value": people.filter(qualifications__isnull=False).distinct().count(),
                 "url": "people:list",
                 "query": "qualified=true",
             },
             {
-                "label": "在任法律顾问",
+                "label": _("在任法律顾问"),
                 "value": LegalAdviser.objects.visible_to(user).in_service(today).count(),
                 "url": "people:advisers",
                 "query": f"in_service_on={today:%Y-%m-%d}",
@@ -48,18 +49,18 @@ def home(request: HttpRequest) -> HttpResponse:
         ]
     if Role.SYSTEM_ADMIN in roles:
         cards += [
-            {"label": "行政区域", "value": Region.objects.count(), "url": "organisations:tree"},
-            {"label": "单位", "value": Unit.objects.count(), "url": "organisations:units"},
+            {"label": _("行政区域"), "value": Region.objects.count(), "url": "organisations:tree"},
+            {"label": _("单位"), "value": Unit.objects.count(), "url": "organisations:units"},
         ]
     if Role.SECURITY_ADMIN in roles:
         cards += [
             {
-                "label": "账号",
+                "label": _("账号"),
                 "value": User.objects.filter(is_active=True).count(),
                 "admin": "accounts/user",
             },
             {
-                "label": "24小时内登录失败",
+                "label": _("24小时内登录失败"),
                 "value": AuditEvent.objects.filter(
                     action="accounts.login.failed", at__gte=timezone.now() - timedelta(days=1)
                 ).count(),
@@ -69,12 +70,12 @@ def home(request: HttpRequest) -> HttpResponse:
         since = timezone.now() - timedelta(days=1)
         cards += [
             {
-                "label": "24小时内审计事件",
+                "label": _("24小时内审计事件"),
                 "value": AuditEvent.objects.filter(at__gte=since).count(),
                 "url": "audit:events",
             },
             {
-                "label": "24小时内拒绝访问",
+                "label": _("24小时内拒绝访问"),
                 "value": AuditEvent.objects.filter(action="access.denied", at__gte=since).count(),
                 "url": "audit:events",
                 "query": "action=access.denied",
