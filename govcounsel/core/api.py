@@ -107,6 +107,23 @@ class ScopedViewSet(
 
     model: type[Model]
     select_related: tuple[str, ...] = ()
+    # The services that write: create_service(by=, **data) and
+    # update_service(<update_target>=instance, by=, **data).
+    create_service: Any = None
+    update_service: Any = None
+    update_target: str = ""
+
+    def perform_create(self, serializer: Any) -> None:
+        create = type(self).create_service
+        serializer.instance = create(by=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        update = type(self).update_service
+        serializer.instance = update(
+            **{self.update_target: serializer.instance},
+            by=self.request.user,
+            **serializer.validated_data,
+        )
 
     def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)

@@ -6,7 +6,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 from .errors import DomainError
 
@@ -34,3 +37,25 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[], Any],
+    *,
+    success: Any,
+    next_url: Callable[[Any], str],
+    template: str = "core/form.html",
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The life of a page form: show it; on a valid POST run the service; on success say so
+    and move on; on refusal show the form again with the reason beside its field."""
+    from .views import bootstrap_form
+
+    if request.method == "POST" and form.is_valid():
+        result = run_service(form, action)
+        if result is not None:
+            messages.success(request, success)
+            return redirect(next_url(result))
+    return render(request, template, {"form": bootstrap_form(form), **(context or {})})

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from govcounsel.core.api import ScopedRelatedField, ScopedViewSet
@@ -35,7 +36,7 @@ class RegionSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and set(attrs) - {"name"}:
-            raise serializers.ValidationError({"code": ["区划代码和上级区域创建后不可修改。"]})
+            raise serializers.ValidationError({"code": [_("区划代码和上级区域创建后不可修改。")]})
         return attrs
 
 
@@ -45,6 +46,9 @@ class RegionViewSet(ScopedViewSet):
     filterset_class = RegionFilter
     ordering_fields = ["code", "name"]
     ordering = ["path"]
+    create_service = services.create_region
+    update_service = services.update_region
+    update_target = "region"
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = dict(super().get_serializer_context())
@@ -54,16 +58,6 @@ class RegionViewSet(ScopedViewSet):
                 Region.objects.values_list("path", "code").filter(depth__lte=2)
             )
         return context
-
-    def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.create_region(
-            by=self.request.user, **serializer.validated_data
-        )
-
-    def perform_update(self, serializer: Any) -> None:
-        serializer.instance = services.update_region(
-            region=serializer.instance, by=self.request.user, **serializer.validated_data
-        )
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -95,13 +89,6 @@ class UnitViewSet(ScopedViewSet):
     select_related = ("region",)
     ordering_fields = ["name", "credit_code"]
     ordering = ["region__path", "name", "id"]
-
-    def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.create_unit(
-            by=self.request.user, **serializer.validated_data
-        )
-
-    def perform_update(self, serializer: Any) -> None:
-        serializer.instance = services.update_unit(
-            unit=serializer.instance, by=self.request.user, **serializer.validated_data
-        )
+    create_service = services.create_unit
+    update_service = services.update_unit
+    update_target = "unit"

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Concat, Substr
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -171,6 +172,9 @@ class Unit(models.Model):
                         models.Value(new_path), Substr("system_path", len(old_path) + 1)
                     )
                 )
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisations:unit", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if self.vertical_superior_id and self.pk:

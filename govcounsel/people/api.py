@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -23,6 +24,12 @@ class QualificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Qualification
         fields = ["id", "person", "person_name", "kind", "certificate_number", "obtained_on"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        instance = self.instance
+        if instance is not None and attrs.pop("person", instance.person) != instance.person:
+            raise serializers.ValidationError({"person": [_("资格所属人员不可更改。")]})
+        return attrs
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -64,7 +71,7 @@ class PersonSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is None and not attrs.get("id_number"):
-            raise serializers.ValidationError({"id_number": ["请填写身份证号码。"]})
+            raise serializers.ValidationError({"id_number": [_("请填写身份证号码。")]})
         return attrs
 
 
@@ -75,19 +82,12 @@ class PersonViewSet(ScopedViewSet):
     select_related = ("unit",)
     ordering_fields = ["name_pinyin", "birth_date"]
     ordering = ["name_pinyin", "id"]
+    create_service = services.create_person
+    update_service = services.update_person
+    update_target = "person"
 
     def get_queryset(self) -> Any:
         return super().get_queryset().prefetch_related("qualifications")
-
-    def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.create_person(
-            by=self.request.user, **serializer.validated_data
-        )
-
-    def perform_update(self, serializer: Any) -> None:
-        serializer.instance = services.update_person(
-            person=serializer.instance, by=self.request.user, **serializer.validated_data
-        )
 
     @extend_schema(
         responses=inline_serializer(
@@ -106,19 +106,9 @@ class QualificationViewSet(ScopedViewSet):
     filterset_class = QualificationFilter
     select_related = ("person",)
     ordering = ["person__name_pinyin", "obtained_on", "id"]
-
-    def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.add_qualification(
-            by=self.request.user, **serializer.validated_data
-        )
-
-    def perform_update(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        if data.pop("person", serializer.instance.person) != serializer.instance.person:
-            raise serializers.ValidationError({"person": ["资格所属人员不可更改。"]})
-        serializer.instance = services.update_qualification(
-            qualification=serializer.instance, by=self.request.user, **data
-        )
+    create_service = services.add_qualification
+    update_service = services.update_qualification
+    update_target = "qualification"
 
 
 class LegalAdviserSerializer(serializers.ModelSerializer):
@@ -156,13 +146,6 @@ class LegalAdviserViewSet(ScopedViewSet):
     filterset_class = LegalAdviserFilter
     select_related = ("unit",)
     ordering = ["unit__name", "-service_start", "id"]
-
-    def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.register_adviser(
-            by=self.request.user, **serializer.validated_data
-        )
-
-    def perform_update(self, serializer: Any) -> None:
-        serializer.instance = services.update_adviser(
-            adviser=serializer.instance, by=self.request.user, **serializer.validated_data
-        )
+    create_service = services.register_adviser
+    update_service = services.update_adviser
+    update_target = "adviser"

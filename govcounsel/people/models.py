@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 
@@ -102,6 +103,9 @@ class Person(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.fill_derived()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:person", kwargs={"pk": self.pk})
 
     def fill_derived(self) -> None:
         """Pinyin and initials for sort and search; bulk loaders call this instead of save()."""

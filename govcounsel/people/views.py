@@ -2,17 +2,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from govcounsel.core.errors import DomainError
-from govcounsel.core.forms import run_service
-from govcounsel.core.views import ScopedDetailView, ScopedListView, bootstrap_form
+from govcounsel.core.forms import form_page
+from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.organisations.models import Unit
 
 from . import services
@@ -101,37 +100,30 @@ def person_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     initial = {"unit": request.GET.get("unit")} if request.GET.get("unit") else None
     form = PersonForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        person = run_service(
-            form, lambda: services.create_person(by=request.user, **form.service_fields())
-        )
-        if person is not None:
-            messages.success(request, _("已登记人员：%(name)s") % {"name": person.name})
-            return redirect("people:person", pk=person.pk)
-    return render(
-        request, "people/person_form.html", {"form": bootstrap_form(form), "person": None}
+    return form_page(
+        request,
+        form,
+        lambda: services.create_person(by=request.user, **form.service_fields()),
+        success=_("已登记人员。"),
+        next_url=lambda person: person.get_absolute_url(),
+        template="people/person_form.html",
+        context={"person": None},
     )
 
 
 @login_required
 def person_update(request: HttpRequest, pk: int) -> HttpResponse:
     person = _manageable_person(request, pk)
-    form = PersonForm(
-        request.POST or None,
-        user=request.user,
-        person=person,
-        initial=PersonForm.initial_for(person),
-    )
-    if request.method == "POST" and form.is_valid():
-        updated = run_service(
-            form,
-            lambda: services.update_person(person=person, by=request.user, **form.service_fields()),
-        )
-        if updated is not None:
-            messages.success(request, _("已保存。"))
-            return redirect("people:person", pk=person.pk)
-    return render(
-        request, "people/person_form.html", {"form": bootstrap_form(form), "person": person}
+    initial = PersonForm.initial_for(person)
+    form = PersonForm(request.POST or None, user=request.user, person=person, initial=initial)
+    return form_page(
+        request,
+        form,
+        lambda: services.update_person(person=person, by=request.user, **form.service_fields()),
+        success=_("已保存。"),
+        next_url=lambda saved: saved.get_absolute_url(),
+        template="people/person_form.html",
+        context={"person": person},
     )
 
 
@@ -139,18 +131,13 @@ def person_update(request: HttpRequest, pk: int) -> HttpResponse:
 def qualification_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = _manageable_person(request, pk)
     form = QualificationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        added = run_service(
-            form,
-            lambda: services.add_qualification(by=request.user, person=person, **form.cleaned_data),
-        )
-        if added is not None:
-            messages.success(request, _("已登记资格。"))
-            return redirect("people:person", pk=person.pk)
-    return render(
+    return form_page(
         request,
-        "core/form.html",
-        {"form": bootstrap_form(form), "title": _("登记法律职业资格"), "subject": person},
+        form,
+        lambda: services.add_qualification(by=request.user, person=person, **form.cleaned_data),
+        success=_("已登记资格。"),
+        next_url=lambda added: person.get_absolute_url(),
+        context={"title": _("登记法律职业资格"), "subject": person},
     )
 
 
@@ -160,15 +147,11 @@ def adviser_add(request: HttpRequest, unit_pk: int) -> HttpResponse:
     if not request.user.has_perm("people.manage_unit_staff", unit):
         raise PermissionDenied
     form = AdviserForm(request.POST or None, unit=unit)
-    if request.method == "POST" and form.is_valid():
-        adviser = run_service(
-            form, lambda: services.register_adviser(by=request.user, unit=unit, **form.cleaned_data)
-        )
-        if adviser is not None:
-            messages.success(request, _("已登记法律顾问。"))
-            return redirect("organisations:unit", pk=unit.pk)
-    return render(
+    return form_page(
         request,
-        "core/form.html",
-        {"form": bootstrap_form(form), "title": _("登记法律顾问"), "subject": unit},
+        form,
+        lambda: services.register_adviser(by=request.user, unit=unit, **form.cleaned_data),
+        success=_("已登记法律顾问。"),
+        next_url=lambda adviser: unit.get_absolute_url(),
+        context={"title": _("登记法律顾问"), "subject": unit},
     )
