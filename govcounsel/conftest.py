@@ -14,9 +14,11 @@ import pytest
 from rest_framework.test import APIClient
 
 from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
 from govcounsel.organisations.models import Region, Unit
+from govcounsel.organisations.tests.factories import UnitFactory, make_region
 from govcounsel.people.models import Person
-from govcounsel.tests.factories import PersonFactory, UnitFactory, make_region, user_with
+from govcounsel.people.tests.factories import PersonFactory
 
 
 @dataclass

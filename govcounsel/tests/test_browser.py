@@ -3,8 +3,9 @@ import re
 import pytest
 
 from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
+from govcounsel.people.tests.factories import PersonFactory
 from govcounsel.tests.browser import chromium_page, screenshot
-from govcounsel.tests.factories import PersonFactory, user_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant
-from govcounsel.tests.factories import UserFactory, user_with
+from govcounsel.accounts.tests.factories import UserFactory, user_with
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from govcounsel.accounts.choices import Role
-from govcounsel.tests.factories import UserFactory, user_with
+from govcounsel.accounts.tests.factories import UserFactory, user_with
 from govcounsel.tests.helpers import events
 
 PASSWORD = "Correct-Horse-42!"

@@ -1,7 +1,7 @@
 import pytest
 
 from govcounsel.accounts.choices import Role
-from govcounsel.tests.factories import UserFactory, user_with
+from govcounsel.accounts.tests.factories import UserFactory, user_with
 
 
 @pytest.mark.django_db

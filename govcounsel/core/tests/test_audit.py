@@ -7,10 +7,10 @@ from django.db.utils import DatabaseError
 from openpyxl import load_workbook
 
 from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
 from govcounsel.core.audit import record_event
 from govcounsel.core.models import AuditEvent
 from govcounsel.people import services
-from govcounsel.tests.factories import user_with
 from govcounsel.tests.helpers import client_for, events
 
 

@@ -1,8 +1,8 @@
 import pytest
 
 from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
 from govcounsel.organisations.models import Region
-from govcounsel.tests.factories import user_with
 from govcounsel.tests.helpers import client_for
 
 ACTORS = ["own_unit", "sibling_unit", "parent_region", "other_region", "anonymous"]

@@ -2,10 +2,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
 from govcounsel.core.errors import DomainError, NotPermitted
 from govcounsel.organisations import services
 from govcounsel.organisations.models import Region, Unit
-from govcounsel.tests.factories import UnitFactory, user_with
+from govcounsel.organisations.tests.factories import UnitFactory
 from govcounsel.tests.helpers import events
 
 

@@ -3,7 +3,9 @@ import io
 from openpyxl import load_workbook
 
 from govcounsel.accounts.choices import Role
-from govcounsel.tests.factories import PersonFactory, UnitFactory, user_with
+from govcounsel.accounts.tests.factories import user_with
+from govcounsel.organisations.tests.factories import UnitFactory
+from govcounsel.people.tests.factories import PersonFactory
 
 
 def test_tree_shows_subregion_counts_within_scope(tree, client):

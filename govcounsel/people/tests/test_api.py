@@ -1,12 +1,12 @@
 import pytest
 
 from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
 from govcounsel.people.models import Person
-from govcounsel.tests.factories import (
+from govcounsel.people.tests.factories import (
     LegalAdviserFactory,
     PersonFactory,
     QualificationFactory,
-    user_with,
 )
 from govcounsel.tests.helpers import client_for, events
 
@@ -289,3 +289,29 @@ def test_adviser_in_service_filter(tree, actors):
         .json()
     )
     assert [a["name"] for a in results["results"]] == ["在任"]
+
+
+@pytest.mark.parametrize(
+    ("actor", "people"),
+    [
+        ("own_unit", {"王建国"}),
+        ("sibling_unit", {"李秀英"}),
+        ("parent_region", {"王建国", "李秀英"}),
+        ("other_region", {"陈静"}),
+    ],
+)
+@pytest.mark.parametrize("resource", ["qualifications", "advisers"])
+def test_qualification_and_adviser_lists_are_scoped(tree, actors, actor, people, resource):
+    for person in (tree.person_a, tree.person_a2, tree.person_b, tree.person_c):
+        QualificationFactory(person=person)
+        LegalAdviserFactory(unit=person.unit, name=person.name)
+    response = client_for(actors[actor]).get(f"/api/v1/{resource}/")
+    key = "person_name" if resource == "qualifications" else "name"
+    assert {row[key] for row in response.json()["results"]} == people
+
+
+@pytest.mark.parametrize("resource", ["people", "qualifications", "advisers", "units", "regions"])
+def test_lists_refuse_anonymous_requests(api, resource):
+    response = api.get(f"/api/v1/{resource}/")
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"

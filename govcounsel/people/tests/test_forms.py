@@ -1,6 +1,6 @@
 from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
 from govcounsel.people.models import LegalAdviser, Person
-from govcounsel.tests.factories import user_with
 from govcounsel.tests.helpers import events
 
 NEW = {

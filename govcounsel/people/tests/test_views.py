@@ -3,7 +3,7 @@ import io
 from openpyxl import load_workbook
 
 from govcounsel.accounts.choices import Role
-from govcounsel.tests.factories import user_with
+from govcounsel.accounts.tests.factories import user_with
 from govcounsel.tests.helpers import events
 
 

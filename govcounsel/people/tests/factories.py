@@ -1,4 +1,4 @@
-"""Factories shared across apps (each app's tests/factories.py re-exports what it owns)."""
+"""Factories of staff records, qualifications and advisers."""
 
 from __future__ import annotations
 
@@ -8,28 +8,10 @@ from typing import Any
 
 import factory
 
-from govcounsel.accounts.choices import Role
-from govcounsel.accounts.models import RoleGrant, User
 from govcounsel.demo import generators as gen
-from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.models import LegalAdviser, Person, Qualification
 
-_rng = random.Random(7)
-
-
-def make_region(code: str, name: str, parent: Region | None = None) -> Region:
-    return Region.objects.insert(code=code, name=name, parent=parent)
-
-
-class UnitFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Unit
-
-    name = factory.Sequence(lambda n: f"测试单位{n}")
-    kind = "government_organ"
-    level = "county"
-    has_enforcement_power = False
-    credit_code = factory.LazyAttribute(lambda o: gen.credit_code(_rng, o.region.code, o.kind))
+_rng = random.Random(11)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -75,28 +57,3 @@ class LegalAdviserFactory(factory.django.DjangoModelFactory):
     organisation = "北京市朝正律师事务所"
     phone = "13900139000"
     service_start = date(2023, 1, 1)
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "Correct-Horse-42!")
-
-    @factory.post_generation
-    def save_password(self, create: bool, extracted: Any, **kwargs: Any) -> None:
-        if create:
-            self.save()
-
-
-def user_with(role: Role, at: Region | Unit | None = None, **user_fields: Any) -> User:
-    user: User = UserFactory(**user_fields)  # type: ignore[assignment]
-    RoleGrant.objects.create(
-        user=user,
-        role=role,
-        region=at if isinstance(at, Region) else None,
-        unit=at if isinstance(at, Unit) else None,
-    )
-    return user
