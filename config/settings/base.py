@@ -13,6 +13,7 @@ env = environ.Env(
     DEBUG=(bool, False),
     ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost"]),
     IDLE_SESSION_MINUTES=(int, 30),
+    CANCELLATION_DUE_DAYS=(int, 30),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -20,6 +21,9 @@ DEBUG = env("DEBUG")
 SECRET_KEY = env("SECRET_KEY", default="insecure-development-key-change-me-0123456789abcdef")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# 000 #3: a cancellation case is overdue this many days after it was opened.
+CANCELLATION_DUE_DAYS = env("CANCELLATION_DUE_DAYS")
 
 # Personal data at rest: ID numbers are encrypted with this key and looked up
 # through a keyed hash. Both keys default to values derived from SECRET_KEY.
@@ -49,6 +53,7 @@ INSTALLED_APPS = [
     "govcounsel.accounts",
     "govcounsel.organisations",
     "govcounsel.people",
+    "govcounsel.certificates",
     "govcounsel.demo",
 ]
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.audit import record_event
@@ -13,7 +14,9 @@ from govcounsel.core.errors import DomainError
 from govcounsel.core.permissions import ensure_can
 from govcounsel.core.validators import parse_id_number
 
+from .choices import EmploymentStatus
 from .models import LegalAdviser, Person, Qualification
+from .signals import employment_ended
 
 PERSON_FIELDS = (
     "name",
@@ -65,6 +68,7 @@ def update_person(
 ) -> Person:
     person = Person.objects.select_for_update().get(pk=person.pk)
     ensure_can(by, "people.manage_person", person)
+    before_status, before_unit = person.employment_status, person.unit_id
     if "unit" in changes and changes["unit"] != person.unit:
         ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
     for field, value in changes.items():
@@ -79,7 +83,21 @@ def update_person(
     person.full_clean()
     person.save()
     record_event("people.person.updated", person, by=by, data={"fields": sorted(changes)})
+    _announce_end_of_employment(person, before_status, before_unit, by)
     return person
+
+
+def _announce_end_of_employment(person: Person, before_status: str, before_unit: int, by: Any) -> None:
+    """Retirement, leaving, or a move to another unit ends what was bound to the old post."""
+    status = person.employment_status
+    if status != before_status and status != EmploymentStatus.IN_POST:
+        reason = status
+    elif person.unit_id != before_unit:
+        reason = EmploymentStatus.TRANSFERRED
+    else:
+        return
+    on = person.employment_status_date or timezone.localdate()
+    employment_ended.send(sender=Person, person=person, reason=str(reason), on=on, by=by)
 
 
 def reveal_identity(*, person: Person, by: Any) -> dict[str, str]:

@@ -1,0 +1,350 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
+
+from .choices import (
+    HELD_CERTIFICATE,
+    OPEN_APPLICATION,
+    ApplicationStatus,
+    CancellationReason,
+    CaseStatus,
+    CertificateStatus,
+)
+
+if TYPE_CHECKING:
+    from govcounsel.accounts.models import User
+
+S = ApplicationStatus
+C = CertificateStatus
+
+
+def _unit_scope_filter(user: Any, roles: Any, prefix: str, person: str | None) -> Q:
+    from govcounsel.accounts.scopes import scope_for
+
+    return scope_for(user, roles).q(
+        region_path=f"{prefix}region__path",
+        unit=f"{prefix}id",
+        system_path=f"{prefix}system_path",
+        person=person,
+    )
+
+
+class ApplicationQuerySet(models.QuerySet["CertificateApplication"]):
+    def visible_to(self, user: User | Any) -> ApplicationQuerySet:
+        from govcounsel.accounts.choices import DOMAIN_ROLES
+
+        return self.filter(_unit_scope_filter(user, DOMAIN_ROLES, "unit__", "person_id"))
+
+    def open(self) -> ApplicationQuerySet:
+        return self.filter(status__in=OPEN_APPLICATION)
+
+
+class CertificateApplication(FSMModelMixin, models.Model):
+    """An application for a public-lawyer certificate, made through the person's unit and
+    decided by the justice bureau (000 #1: 申请 → 审核 → 申报 → 颁证)."""
+
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("申请人"), on_delete=models.PROTECT, related_name="applications"
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("申报单位"), on_delete=models.PROTECT, related_name="applications"
+    )
+    status = FSMField(
+        _("状态"), max_length=16, choices=ApplicationStatus.choices, default=S.APPLIED, protected=True
+    )
+    statement = models.TextField(_("申请说明"), blank=True)
+    created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("证书申请")
+        verbose_name_plural = _("证书申请")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(status__in=[s.value for s in OPEN_APPLICATION]),
+                name="one_open_application_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}的公职律师证书申请"
+
+    def get_absolute_url(self) -> str:
+        return reverse("certificates:application", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_APPLICATION
+
+    # The lifecycle; only the services call these, each after its role and scope check.
+    @transition(field=status, source=S.APPLIED, target=S.REVIEWED)
+    def pass_review(self) -> None:
+        pass
+
+    @transition(field=status, source=S.APPLIED, target=S.RETURNED)
+    def return_to_applicant(self) -> None:
+        pass
+
+    @transition(field=status, source=S.REVIEWED, target=S.SUBMITTED)
+    def submit(self) -> None:
+        pass
+
+    @transition(field=status, source=S.SUBMITTED, target=S.APPROVED)
+    def approve(self) -> None:
+        self.decided_at = timezone.now()
+
+    @transition(field=status, source=S.SUBMITTED, target=S.REJECTED)
+    def reject(self) -> None:
+        self.decided_at = timezone.now()
+
+    @transition(field=status, source=list(OPEN_APPLICATION), target=S.WITHDRAWN)
+    def withdraw(self) -> None:
+        pass
+
+
+class ApplicationStep(models.Model):
+    """One step of an application's history: who did what, when, why, with an optional scan."""
+
+    application = models.ForeignKey(
+        CertificateApplication, on_delete=models.CASCADE, related_name="steps"
+    )
+    action = models.CharField(_("环节"), max_length=32)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("办理人"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    note = models.TextField(_("意见"), blank=True)
+    scan = models.FileField(_("附件扫描件"), upload_to="certificates/scans/%Y/%m/", blank=True)
+
+    class Meta:
+        verbose_name = _("申请办理记录")
+        verbose_name_plural = _("申请办理记录")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.action}"
+
+
+class SerialCounter(models.Model):
+    """The last life-long serial handed out (one row); locked while a new serial is taken."""
+
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("证书序号计数器")
+        verbose_name_plural = _("证书序号计数器")
+
+    def __str__(self) -> str:
+        return str(self.last)
+
+
+class CertificateQuerySet(models.QuerySet["Certificate"]):
+    def visible_to(self, user: User | Any) -> CertificateQuerySet:
+        from govcounsel.accounts.choices import DOMAIN_ROLES
+
+        return self.filter(_unit_scope_filter(user, DOMAIN_ROLES, "unit__", "person_id"))
+
+    def held(self) -> CertificateQuerySet:
+        return self.filter(status__in=HELD_CERTIFICATE)
+
+    def active_on(self, day: date) -> CertificateQuerySet:
+        """Counting as active on a day: issued by then, not ended or cancelled by then."""
+        return self.filter(issued_on__lte=day).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+        )
+
+
+class Certificate(FSMModelMixin, models.Model):
+    """A public-lawyer certificate, bound to the unit that applied for it (000 #1, #3).
+
+    `number` follows the Ministry of Justice's 17-digit licence scheme (see numbering.py).
+    `ended_on` is the day it stopped counting as active: an HR event, or its cancellation.
+    """
+
+    application = models.OneToOneField(
+        CertificateApplication, on_delete=models.PROTECT, related_name="certificate"
+    )
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("持证人"), on_delete=models.PROTECT, related_name="certificates"
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("执业单位"), on_delete=models.PROTECT, related_name="certificates"
+    )
+    number = models.CharField(_("执业证号"), max_length=17, db_index=True)
+    serial = models.PositiveIntegerField(_("终身序号"))
+    first_approved_year = models.PositiveSmallIntegerField(_("首次批准年份"))
+    issued_on = models.DateField(_("颁证日期"))
+    ended_on = models.DateField(_("终止日期"), null=True, blank=True)
+    status = FSMField(
+        _("状态"), max_length=16, choices=CertificateStatus.choices, default=C.ACTIVE, protected=True
+    )
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("公职律师证书")
+        verbose_name_plural = _("公职律师证书")
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(status__in=[s.value for s in HELD_CERTIFICATE]),
+                name="one_held_certificate_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=Q(status__in=[s.value for s in HELD_CERTIFICATE]),
+                name="held_certificate_number_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "status"], name="certificate_unit_status")]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.person}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("certificates:certificate", kwargs={"pk": self.pk})
+
+    @transition(field=status, source=C.ACTIVE, target=C.SUSPENDED)
+    def suspend(self) -> None:
+        pass
+
+    @transition(field=status, source=C.SUSPENDED, target=C.ACTIVE)
+    def reinstate(self) -> None:
+        pass
+
+    @transition(field=status, source=list(HELD_CERTIFICATE), target=C.CANCELLED)
+    def cancel(self, on: date) -> None:
+        self.ended_on = min(self.ended_on or on, on)
+
+
+class CertificateStep(models.Model):
+    """One step in a certificate's history: issued, suspended, reinstated, ended, cancelled."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(_("环节"), max_length=32)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16)
+    effective_on = models.DateField(_("生效日期"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("办理人"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    note = models.TextField(_("原因或意见"), blank=True)
+    scan = models.FileField(_("附件扫描件"), upload_to="certificates/scans/%Y/%m/", blank=True)
+
+    class Meta:
+        verbose_name = _("证书变动记录")
+        verbose_name_plural = _("证书变动记录")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id} {self.action}"
+
+
+class CaseQuerySet(models.QuerySet["CancellationCase"]):
+    def visible_to(self, user: User | Any) -> CaseQuerySet:
+        from govcounsel.accounts.choices import DOMAIN_ROLES
+
+        return self.filter(
+            _unit_scope_filter(user, DOMAIN_ROLES, "certificate__unit__", "certificate__person_id")
+        )
+
+    def open(self) -> CaseQuerySet:
+        return self.exclude(status=CaseStatus.COMPLETED)
+
+    def overdue(self, today: date | None = None) -> CaseQuerySet:
+        today = today or timezone.localdate()
+        return self.open().filter(due_on__lt=today)
+
+
+class CancellationCase(FSMModelMixin, models.Model):
+    """The duty to recover a holder's certificate and file its cancellation when the holder
+    retires, leaves or is transferred (000 #3); open until the justice bureau completes it."""
+
+    certificate = models.ForeignKey(
+        Certificate, verbose_name=_("证书"), on_delete=models.PROTECT, related_name="cancellation_cases"
+    )
+    reason = models.CharField(_("事由"), max_length=16, choices=CancellationReason.choices)
+    event_on = models.DateField(_("事由发生日期"))
+    opened_at = models.DateTimeField(_("立案时间"), auto_now_add=True)
+    due_on = models.DateField(_("办理期限"))
+    status = FSMField(_("状态"), max_length=16, choices=CaseStatus.choices, default=CaseStatus.OPEN, protected=True)
+    recovered_on = models.DateField(_("证书收回日期"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("注销时间"), null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("注销案件")
+        verbose_name_plural = _("注销案件")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate"],
+                condition=~Q(status="completed"),
+                name="one_open_case_per_certificate",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate.number}（{self.get_reason_display()}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("certificates:case", kwargs={"pk": self.pk})
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status != CaseStatus.COMPLETED and self.due_on < timezone.localdate()
+
+    @staticmethod
+    def due_date(opened: date) -> date:
+        return opened + timedelta(days=settings.CANCELLATION_DUE_DAYS)
+
+    @transition(field=status, source=CaseStatus.OPEN, target=CaseStatus.RECOVERED)
+    def record_recovery(self, on: date) -> None:
+        self.recovered_on = on
+
+    @transition(field=status, source=[CaseStatus.OPEN, CaseStatus.RECOVERED], target=CaseStatus.COMPLETED)
+    def complete(self) -> None:
+        self.completed_at = timezone.now()
+
+
+class AssociationMembership(models.Model):
+    """A person's membership of the lawyers association; every public lawyer must hold one
+    (001 三(五))."""
+
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("会员"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    member_number = models.CharField(_("会员证号"), max_length=40)
+    joined_on = models.DateField(_("入会日期"))
+    ended_on = models.DateField(_("退会日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("律师协会会员")
+        verbose_name_plural = _("律师协会会员")
+        ordering = ["-joined_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=Q(ended_on__isnull=True), name="one_current_membership"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.member_number}"

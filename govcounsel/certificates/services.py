@@ -1,0 +1,349 @@
+"""The certificate lifecycle, one service per verb: lock, check, transition, save, record."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import TransitionNotAllowed
+
+from govcounsel.core.audit import record_event
+from govcounsel.core.errors import DomainError
+from govcounsel.core.permissions import ensure_can
+from govcounsel.people.models import Person
+
+from . import numbering
+from .choices import ApplicationStatus, CancellationReason, CaseStatus, CertificateStatus
+from .eligibility import ensure_eligible
+from .models import (
+    AssociationMembership,
+    CancellationCase,
+    Certificate,
+    CertificateApplication,
+    CertificateStep,
+    ApplicationStep,
+    SerialCounter,
+)
+
+
+def _transition(obj: Any, method: str, *args: Any) -> None:
+    try:
+        getattr(obj, method)(*args)
+    except TransitionNotAllowed:
+        raise DomainError(
+            "invalid_transition",
+            _("当前状态为“%(status)s”，不能执行此操作。") % {"status": obj.get_status_display()},
+        ) from None
+
+
+def _application_step(
+    application: CertificateApplication, action: str, before: str, by: Any, note: str = "", scan: Any = None
+) -> None:
+    ApplicationStep.objects.create(
+        application=application,
+        action=action,
+        from_status=before,
+        to_status=application.status,
+        actor=by,
+        note=note,
+        scan=scan or "",
+    )
+
+
+def _certificate_step(
+    certificate: Certificate,
+    action: str,
+    before: str,
+    by: Any,
+    *,
+    on: date | None = None,
+    note: str = "",
+    scan: Any = None,
+) -> None:
+    CertificateStep.objects.create(
+        certificate=certificate,
+        action=action,
+        from_status=before,
+        to_status=certificate.status,
+        effective_on=on or timezone.localdate(),
+        actor=by if getattr(by, "is_authenticated", False) else None,
+        note=note,
+        scan=scan or "",
+    )
+
+
+def _require(note: str, message: Any) -> None:
+    if not note.strip():
+        raise DomainError("reason_required", message, field="note")
+
+
+# --- applications -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def apply(*, person: Person, by: Any, statement: str = "", scan: Any = None) -> CertificateApplication:
+    person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
+    ensure_can(by, "certificates.apply", person, _("只有本人或所在单位法治工作机构可以提出申请。"))
+    ensure_eligible(person)
+    if CertificateApplication.objects.open().filter(person=person).exists():
+        raise DomainError("application_open", _("该人员已有一份正在办理的申请，不能重复申请。"))
+    if Certificate.objects.held().filter(person=person, unit=person.unit).exists():
+        raise DomainError("already_certified", _("该人员在本单位已持有公职律师证书。"))
+    application = CertificateApplication.objects.create(person=person, unit=person.unit, statement=statement)
+    _application_step(application, "applied", "", by, statement, scan)
+    record_event("certificates.application.created", application, by=by)
+    return application
+
+
+def _locked_application(application: CertificateApplication) -> CertificateApplication:
+    return CertificateApplication.objects.select_for_update().select_related("person", "unit").get(
+        pk=application.pk
+    )
+
+
+@transaction.atomic
+def review(
+    *, application: CertificateApplication, by: Any, passed: bool, note: str = "", scan: Any = None
+) -> CertificateApplication:
+    """统一审核: the unit's rule-of-law office passes the application on or returns it."""
+    application = _locked_application(application)
+    ensure_can(by, "certificates.unit_review", application, _("只有申报单位的法治工作机构可以审核。"))
+    before = application.status
+    if passed:
+        ensure_eligible(application.person)
+        _transition(application, "pass_review")
+    else:
+        _require(note, _("退回申请须说明理由。"))
+        _transition(application, "return_to_applicant")
+    application.save()
+    _application_step(application, "reviewed" if passed else "returned", before, by, note, scan)
+    record_event(f"certificates.application.{'reviewed' if passed else 'returned'}", application, by=by)
+    return application
+
+
+@transaction.atomic
+def submit(*, application: CertificateApplication, by: Any, note: str = "", scan: Any = None) -> CertificateApplication:
+    """统一申报: the unit submits the reviewed application to the justice bureau."""
+    application = _locked_application(application)
+    ensure_can(by, "certificates.unit_review", application, _("只有申报单位的法治工作机构可以申报。"))
+    before = application.status
+    _transition(application, "submit")
+    application.save()
+    _application_step(application, "submitted", before, by, note, scan)
+    record_event("certificates.application.submitted", application, by=by)
+    return application
+
+
+@transaction.atomic
+def approve(*, application: CertificateApplication, by: Any, note: str = "", scan: Any = None) -> Certificate:
+    application = _locked_application(application)
+    ensure_can(by, "certificates.decide", application, _("只有申报单位所在地的司法局可以审批。"))
+    before = application.status
+    _transition(application, "approve")
+    person = Person.objects.select_for_update().select_related("unit__region").get(pk=application.person_id)
+    ensure_eligible(person)
+    if person.unit_id != application.unit_id:
+        raise DomainError("unit_changed", _("申请人已不在申报单位，请由现单位重新申请。"))
+    if Certificate.objects.held().filter(person=person).exists():
+        raise DomainError(
+            "previous_certificate_held", _("该人员原公职律师证书尚未注销，请先完成注销后再批准。")
+        )
+    application.save()
+    certificate = _issue(application, person, by)
+    _application_step(application, "approved", before, by, note, scan)
+    record_event("certificates.application.approved", application, by=by)
+    record_event("certificates.certificate.issued", certificate, by=by, data={"number": certificate.number})
+    return certificate
+
+
+def _issue(application: CertificateApplication, person: Person, by: Any) -> Certificate:
+    # A life-long serial: someone who held a certificate before keeps serial and first year.
+    earlier = Certificate.objects.filter(person=person).order_by("issued_on", "id").first()
+    if earlier is not None:
+        serial, first_year = earlier.serial, earlier.first_approved_year
+    else:
+        counter, _created = SerialCounter.objects.select_for_update().get_or_create(pk=1)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        serial, first_year = counter.last, timezone.localdate().year
+    certificate = Certificate.objects.create(
+        application=application,
+        person=person,
+        unit=person.unit,
+        serial=serial,
+        first_approved_year=first_year,
+        number=numbering.encode(
+            region_code=person.unit.region.code, first_year=first_year, sex=person.sex, serial=serial
+        ),
+        issued_on=timezone.localdate(),
+    )
+    _certificate_step(certificate, "issued", "", by)
+    return certificate
+
+
+@transaction.atomic
+def reject(*, application: CertificateApplication, by: Any, note: str, scan: Any = None) -> CertificateApplication:
+    application = _locked_application(application)
+    ensure_can(by, "certificates.decide", application, _("只有申报单位所在地的司法局可以审批。"))
+    _require(note, _("不予批准须说明理由。"))
+    before = application.status
+    _transition(application, "reject")
+    application.save()
+    _application_step(application, "rejected", before, by, note, scan)
+    record_event("certificates.application.rejected", application, by=by)
+    return application
+
+
+@transaction.atomic
+def withdraw(*, application: CertificateApplication, by: Any, note: str = "") -> CertificateApplication:
+    application = _locked_application(application)
+    ensure_can(by, "certificates.withdraw", application, _("只有申请人本人或申报单位可以撤回申请。"))
+    before = application.status
+    _transition(application, "withdraw")
+    application.save()
+    _application_step(application, "withdrawn", before, by, note)
+    record_event("certificates.application.withdrawn", application, by=by)
+    return application
+
+
+# --- certificates -------------------------------------------------------------------------
+
+
+def _locked_certificate(certificate: Certificate) -> Certificate:
+    return Certificate.objects.select_for_update().select_related("person", "unit").get(pk=certificate.pk)
+
+
+@transaction.atomic
+def suspend(*, certificate: Certificate, by: Any, note: str, scan: Any = None) -> Certificate:
+    certificate = _locked_certificate(certificate)
+    ensure_can(by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以暂停执业。"))
+    _require(note, _("暂停执业须说明理由。"))
+    before = certificate.status
+    _transition(certificate, "suspend")
+    certificate.save()
+    _certificate_step(certificate, "suspended", before, by, note=note, scan=scan)
+    record_event("certificates.certificate.suspended", certificate, by=by)
+    return certificate
+
+
+@transaction.atomic
+def reinstate(*, certificate: Certificate, by: Any, note: str = "", scan: Any = None) -> Certificate:
+    certificate = _locked_certificate(certificate)
+    ensure_can(by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以恢复执业。"))
+    before = certificate.status
+    _transition(certificate, "reinstate")
+    certificate.save()
+    _certificate_step(certificate, "reinstated", before, by, note=note, scan=scan)
+    record_event("certificates.certificate.reinstated", certificate, by=by)
+    return certificate
+
+
+@transaction.atomic
+def cancel(
+    *, certificate: Certificate, by: Any, note: str, on: date | None = None, scan: Any = None
+) -> Certificate:
+    """注销: the certificate ends; an open cancellation case for it is completed too."""
+    certificate = _locked_certificate(certificate)
+    ensure_can(by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以注销证书。"))
+    _require(note, _("注销证书须说明理由。"))
+    on = on or timezone.localdate()
+    before = certificate.status
+    _transition(certificate, "cancel", on)
+    certificate.save()
+    _certificate_step(certificate, "cancelled", before, by, on=certificate.ended_on, note=note, scan=scan)
+    for case in CancellationCase.objects.select_for_update().open().filter(certificate=certificate):
+        case.complete()
+        case.save()
+        record_event("certificates.case.completed", case, by=by)
+    record_event("certificates.certificate.cancelled", certificate, by=by, data={"on": str(certificate.ended_on)})
+    return certificate
+
+
+# --- HR events and cancellation cases (000 #3) ------------------------------------------
+
+
+@transaction.atomic
+def end_by_hr_event(*, person: Person, reason: str, on: date, by: Any = None) -> list[CancellationCase]:
+    """A holder retired, left or was transferred: the certificate stops counting as active
+    from that day, and a cancellation case is opened at once."""
+    cases = []
+    for certificate in Certificate.objects.select_for_update().held().filter(person=person):
+        if certificate.ended_on is None or certificate.ended_on > on:
+            certificate.ended_on = on
+            certificate.save(update_fields=["ended_on"])
+            _certificate_step(
+                certificate, "ended", certificate.status, by, on=on, note=str(CancellationReason(reason).label)
+            )
+        case = CancellationCase.objects.open().filter(certificate=certificate).first()
+        if case is None:
+            case = CancellationCase.objects.create(
+                certificate=certificate,
+                reason=reason,
+                event_on=on,
+                due_on=CancellationCase.due_date(timezone.localdate()),
+            )
+            record_event("certificates.case.opened", case, by=by, data={"reason": reason, "on": str(on)})
+        cases.append(case)
+    return cases
+
+
+def _locked_case(case: CancellationCase) -> CancellationCase:
+    return CancellationCase.objects.select_for_update().select_related("certificate__unit").get(pk=case.pk)
+
+
+@transaction.atomic
+def record_recovery(
+    *, case: CancellationCase, by: Any, on: date | None = None, note: str = "", scan: Any = None
+) -> CancellationCase:
+    """The unit has taken back the paper certificate."""
+    case = _locked_case(case)
+    ensure_can(by, "certificates.recover_certificate", case.certificate, _("只有持证人所在单位或司法局可以登记收回证书。"))
+    _transition(case, "record_recovery", on or timezone.localdate())
+    case.save()
+    _certificate_step(case.certificate, "recovered", case.certificate.status, by, on=case.recovered_on, note=note, scan=scan)
+    record_event("certificates.case.recovered", case, by=by)
+    return case
+
+
+def complete_case(*, case: CancellationCase, by: Any, note: str = "", scan: Any = None) -> Certificate:
+    """The justice bureau files the cancellation: the certificate ends on the event day."""
+    case = CancellationCase.objects.select_related("certificate").get(pk=case.pk)
+    if case.status == CaseStatus.COMPLETED:
+        raise DomainError("invalid_transition", _("该注销案件已办结。"))
+    reason = note or str(case.get_reason_display())
+    return cancel(certificate=case.certificate, by=by, note=reason, on=case.event_on, scan=scan)
+
+
+# --- association membership (001 三(五)) -----------------------------------------------
+
+
+@transaction.atomic
+def record_membership(*, person: Person, by: Any, member_number: str, joined_on: date) -> AssociationMembership:
+    ensure_can(by, "certificates.record_membership", person, _("只有所在地律师协会可以登记会员。"))
+    if AssociationMembership.objects.filter(person=person, ended_on__isnull=True).exists():
+        raise DomainError("already_member", _("该人员已是律师协会会员。"))
+    membership = AssociationMembership.objects.create(person=person, member_number=member_number, joined_on=joined_on)
+    record_event("certificates.membership.recorded", membership, by=by)
+    return membership
+
+
+__all__ = [
+    "ApplicationStatus",
+    "CertificateStatus",
+    "apply",
+    "approve",
+    "cancel",
+    "complete_case",
+    "end_by_hr_event",
+    "record_membership",
+    "record_recovery",
+    "reinstate",
+    "reject",
+    "review",
+    "submit",
+    "suspend",
+    "withdraw",
+]
