@@ -4,6 +4,11 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from govcounsel.accounts.api import ObtainTokenView
+from govcounsel.certificates.api import (
+    CancellationCaseViewSet,
+    CertificateApplicationViewSet,
+    CertificateViewSet,
+)
 from govcounsel.organisations.api import RegionViewSet, UnitViewSet
 from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
 
@@ -13,6 +18,11 @@ router.register("units", UnitViewSet, basename="unit")
 router.register("people", PersonViewSet, basename="person")
 router.register("qualifications", QualificationViewSet, basename="qualification")
 router.register("advisers", LegalAdviserViewSet, basename="adviser")
+router.register(
+    "certificate-applications", CertificateApplicationViewSet, basename="certificate-application"
+)
+router.register("certificates", CertificateViewSet, basename="certificate")
+router.register("cancellation-cases", CancellationCaseViewSet, basename="cancellation-case")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

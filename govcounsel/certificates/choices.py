@@ -12,7 +12,11 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
-OPEN_APPLICATION = (ApplicationStatus.APPLIED, ApplicationStatus.REVIEWED, ApplicationStatus.SUBMITTED)
+OPEN_APPLICATION = (
+    ApplicationStatus.APPLIED,
+    ApplicationStatus.REVIEWED,
+    ApplicationStatus.SUBMITTED,
+)
 
 
 class CertificateStatus(models.TextChoices):

@@ -16,7 +16,12 @@ def unmet_conditions(person: Any) -> list[str]:
     """Every condition the person does not meet, as sentences for the applicant."""
     unmet = []
     if person.employment_status != EmploymentStatus.IN_POST:
-        unmet.append(str(_("该人员不在职（%(status)s）。") % {"status": person.get_employment_status_display()}))
+        unmet.append(
+            str(
+                _("该人员不在职（%(status)s）。")
+                % {"status": person.get_employment_status_display()}
+            )
+        )
     if person.unit.kind not in ELIGIBLE_UNIT_KINDS:
         unmet.append(str(_("所在单位不是党政机关或人民团体。")))
     if not person.is_civil_servant:

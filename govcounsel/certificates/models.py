@@ -53,13 +53,23 @@ class CertificateApplication(FSMModelMixin, models.Model):
     decided by the justice bureau (000 #1: 申请 → 审核 → 申报 → 颁证)."""
 
     person = models.ForeignKey(
-        "people.Person", verbose_name=_("申请人"), on_delete=models.PROTECT, related_name="applications"
+        "people.Person",
+        verbose_name=_("申请人"),
+        on_delete=models.PROTECT,
+        related_name="applications",
     )
     unit = models.ForeignKey(
-        "organisations.Unit", verbose_name=_("申报单位"), on_delete=models.PROTECT, related_name="applications"
+        "organisations.Unit",
+        verbose_name=_("申报单位"),
+        on_delete=models.PROTECT,
+        related_name="applications",
     )
     status = FSMField(
-        _("状态"), max_length=16, choices=ApplicationStatus.choices, default=S.APPLIED, protected=True
+        _("状态"),
+        max_length=16,
+        choices=ApplicationStatus.choices,
+        default=S.APPLIED,
+        protected=True,
     )
     statement = models.TextField(_("申请说明"), blank=True)
     created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
@@ -125,7 +135,11 @@ class ApplicationStep(models.Model):
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("办理人"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("办理人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     at = models.DateTimeField(_("时间"), auto_now_add=True)
     note = models.TextField(_("意见"), blank=True)
@@ -180,10 +194,16 @@ class Certificate(FSMModelMixin, models.Model):
         CertificateApplication, on_delete=models.PROTECT, related_name="certificate"
     )
     person = models.ForeignKey(
-        "people.Person", verbose_name=_("持证人"), on_delete=models.PROTECT, related_name="certificates"
+        "people.Person",
+        verbose_name=_("持证人"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
     )
     unit = models.ForeignKey(
-        "organisations.Unit", verbose_name=_("执业单位"), on_delete=models.PROTECT, related_name="certificates"
+        "organisations.Unit",
+        verbose_name=_("执业单位"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
     )
     number = models.CharField(_("执业证号"), max_length=17, db_index=True)
     serial = models.PositiveIntegerField(_("终身序号"))
@@ -191,7 +211,11 @@ class Certificate(FSMModelMixin, models.Model):
     issued_on = models.DateField(_("颁证日期"))
     ended_on = models.DateField(_("终止日期"), null=True, blank=True)
     status = FSMField(
-        _("状态"), max_length=16, choices=CertificateStatus.choices, default=C.ACTIVE, protected=True
+        _("状态"),
+        max_length=16,
+        choices=CertificateStatus.choices,
+        default=C.ACTIVE,
+        protected=True,
     )
 
     objects = CertificateQuerySet.as_manager()
@@ -242,7 +266,11 @@ class CertificateStep(models.Model):
     to_status = models.CharField(max_length=16)
     effective_on = models.DateField(_("生效日期"))
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("办理人"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("办理人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     at = models.DateTimeField(_("时间"), auto_now_add=True)
     note = models.TextField(_("原因或意见"), blank=True)
@@ -278,13 +306,22 @@ class CancellationCase(FSMModelMixin, models.Model):
     retires, leaves or is transferred (000 #3); open until the justice bureau completes it."""
 
     certificate = models.ForeignKey(
-        Certificate, verbose_name=_("证书"), on_delete=models.PROTECT, related_name="cancellation_cases"
+        Certificate,
+        verbose_name=_("证书"),
+        on_delete=models.PROTECT,
+        related_name="cancellation_cases",
     )
     reason = models.CharField(_("事由"), max_length=16, choices=CancellationReason.choices)
     event_on = models.DateField(_("事由发生日期"))
     opened_at = models.DateTimeField(_("立案时间"), auto_now_add=True)
     due_on = models.DateField(_("办理期限"))
-    status = FSMField(_("状态"), max_length=16, choices=CaseStatus.choices, default=CaseStatus.OPEN, protected=True)
+    status = FSMField(
+        _("状态"),
+        max_length=16,
+        choices=CaseStatus.choices,
+        default=CaseStatus.OPEN,
+        protected=True,
+    )
     recovered_on = models.DateField(_("证书收回日期"), null=True, blank=True)
     completed_at = models.DateTimeField(_("注销时间"), null=True, blank=True)
 
@@ -320,7 +357,9 @@ class CancellationCase(FSMModelMixin, models.Model):
     def record_recovery(self, on: date) -> None:
         self.recovered_on = on
 
-    @transition(field=status, source=[CaseStatus.OPEN, CaseStatus.RECOVERED], target=CaseStatus.COMPLETED)
+    @transition(
+        field=status, source=[CaseStatus.OPEN, CaseStatus.RECOVERED], target=CaseStatus.COMPLETED
+    )
     def complete(self) -> None:
         self.completed_at = timezone.now()
 
@@ -330,7 +369,10 @@ class AssociationMembership(models.Model):
     (001 三(五))."""
 
     person = models.ForeignKey(
-        "people.Person", verbose_name=_("会员"), on_delete=models.PROTECT, related_name="memberships"
+        "people.Person",
+        verbose_name=_("会员"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
     )
     member_number = models.CharField(_("会员证号"), max_length=40)
     joined_on = models.DateField(_("入会日期"))

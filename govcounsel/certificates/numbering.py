@@ -34,7 +34,8 @@ class LicenceNumber:
 
     def __str__(self) -> str:
         sex_digit = "0" if self.sex == "M" else "1"
-        return f"1{self.province}{self.area}{self.first_year:04d}{self.category}{sex_digit}{self.serial:06d}"
+        place = f"{self.province}{self.area}"
+        return f"1{place}{self.first_year:04d}{self.category}{sex_digit}{self.serial:06d}"
 
     @property
     def category_label(self) -> str:
@@ -58,7 +59,9 @@ def area_code(region_code: str) -> str:
     return region_code[4:6] if region_code[:2] in MUNICIPALITIES else region_code[2:4]
 
 
-def encode(*, region_code: str, first_year: int, sex: str, serial: int, category: str = PUBLIC_LAWYER) -> str:
+def encode(
+    *, region_code: str, first_year: int, sex: str, serial: int, category: str = PUBLIC_LAWYER
+) -> str:
     return str(
         LicenceNumber(
             province=region_code[:2],

@@ -19,12 +19,12 @@ from . import numbering
 from .choices import ApplicationStatus, CancellationReason, CaseStatus, CertificateStatus
 from .eligibility import ensure_eligible
 from .models import (
+    ApplicationStep,
     AssociationMembership,
     CancellationCase,
     Certificate,
     CertificateApplication,
     CertificateStep,
-    ApplicationStep,
     SerialCounter,
 )
 
@@ -40,7 +40,12 @@ def _transition(obj: Any, method: str, *args: Any) -> None:
 
 
 def _application_step(
-    application: CertificateApplication, action: str, before: str, by: Any, note: str = "", scan: Any = None
+    application: CertificateApplication,
+    action: str,
+    before: str,
+    by: Any,
+    note: str = "",
+    scan: Any = None,
 ) -> None:
     ApplicationStep.objects.create(
         application=application,
@@ -84,7 +89,9 @@ def _require(note: str, message: Any) -> None:
 
 
 @transaction.atomic
-def apply(*, person: Person, by: Any, statement: str = "", scan: Any = None) -> CertificateApplication:
+def apply(
+    *, person: Person, by: Any, statement: str = "", scan: Any = None
+) -> CertificateApplication:
     person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
     ensure_can(by, "certificates.apply", person, _("只有本人或所在单位法治工作机构可以提出申请。"))
     ensure_eligible(person)
@@ -92,15 +99,19 @@ def apply(*, person: Person, by: Any, statement: str = "", scan: Any = None) -> 
         raise DomainError("application_open", _("该人员已有一份正在办理的申请，不能重复申请。"))
     if Certificate.objects.held().filter(person=person, unit=person.unit).exists():
         raise DomainError("already_certified", _("该人员在本单位已持有公职律师证书。"))
-    application = CertificateApplication.objects.create(person=person, unit=person.unit, statement=statement)
+    application = CertificateApplication.objects.create(
+        person=person, unit=person.unit, statement=statement
+    )
     _application_step(application, "applied", "", by, statement, scan)
     record_event("certificates.application.created", application, by=by)
     return application
 
 
 def _locked_application(application: CertificateApplication) -> CertificateApplication:
-    return CertificateApplication.objects.select_for_update().select_related("person", "unit").get(
-        pk=application.pk
+    return (
+        CertificateApplication.objects.select_for_update()
+        .select_related("person", "unit")
+        .get(pk=application.pk)
     )
 
 
@@ -110,7 +121,9 @@ def review(
 ) -> CertificateApplication:
     """统一审核: the unit's rule-of-law office passes the application on or returns it."""
     application = _locked_application(application)
-    ensure_can(by, "certificates.unit_review", application, _("只有申报单位的法治工作机构可以审核。"))
+    ensure_can(
+        by, "certificates.unit_review", application, _("只有申报单位的法治工作机构可以审核。")
+    )
     before = application.status
     if passed:
         ensure_eligible(application.person)
@@ -120,15 +133,21 @@ def review(
         _transition(application, "return_to_applicant")
     application.save()
     _application_step(application, "reviewed" if passed else "returned", before, by, note, scan)
-    record_event(f"certificates.application.{'reviewed' if passed else 'returned'}", application, by=by)
+    record_event(
+        f"certificates.application.{'reviewed' if passed else 'returned'}", application, by=by
+    )
     return application
 
 
 @transaction.atomic
-def submit(*, application: CertificateApplication, by: Any, note: str = "", scan: Any = None) -> CertificateApplication:
+def submit(
+    *, application: CertificateApplication, by: Any, note: str = "", scan: Any = None
+) -> CertificateApplication:
     """统一申报: the unit submits the reviewed application to the justice bureau."""
     application = _locked_application(application)
-    ensure_can(by, "certificates.unit_review", application, _("只有申报单位的法治工作机构可以申报。"))
+    ensure_can(
+        by, "certificates.unit_review", application, _("只有申报单位的法治工作机构可以申报。")
+    )
     before = application.status
     _transition(application, "submit")
     application.save()
@@ -138,12 +157,18 @@ def submit(*, application: CertificateApplication, by: Any, note: str = "", scan
 
 
 @transaction.atomic
-def approve(*, application: CertificateApplication, by: Any, note: str = "", scan: Any = None) -> Certificate:
+def approve(
+    *, application: CertificateApplication, by: Any, note: str = "", scan: Any = None
+) -> Certificate:
     application = _locked_application(application)
     ensure_can(by, "certificates.decide", application, _("只有申报单位所在地的司法局可以审批。"))
     before = application.status
     _transition(application, "approve")
-    person = Person.objects.select_for_update().select_related("unit__region").get(pk=application.person_id)
+    person = (
+        Person.objects.select_for_update()
+        .select_related("unit__region")
+        .get(pk=application.person_id)
+    )
     ensure_eligible(person)
     if person.unit_id != application.unit_id:
         raise DomainError("unit_changed", _("申请人已不在申报单位，请由现单位重新申请。"))
@@ -155,7 +180,9 @@ def approve(*, application: CertificateApplication, by: Any, note: str = "", sca
     certificate = _issue(application, person, by)
     _application_step(application, "approved", before, by, note, scan)
     record_event("certificates.application.approved", application, by=by)
-    record_event("certificates.certificate.issued", certificate, by=by, data={"number": certificate.number})
+    record_event(
+        "certificates.certificate.issued", certificate, by=by, data={"number": certificate.number}
+    )
     return certificate
 
 
@@ -176,7 +203,10 @@ def _issue(application: CertificateApplication, person: Person, by: Any) -> Cert
         serial=serial,
         first_approved_year=first_year,
         number=numbering.encode(
-            region_code=person.unit.region.code, first_year=first_year, sex=person.sex, serial=serial
+            region_code=person.unit.region.code,
+            first_year=first_year,
+            sex=person.sex,
+            serial=serial,
         ),
         issued_on=timezone.localdate(),
     )
@@ -185,7 +215,9 @@ def _issue(application: CertificateApplication, person: Person, by: Any) -> Cert
 
 
 @transaction.atomic
-def reject(*, application: CertificateApplication, by: Any, note: str, scan: Any = None) -> CertificateApplication:
+def reject(
+    *, application: CertificateApplication, by: Any, note: str, scan: Any = None
+) -> CertificateApplication:
     application = _locked_application(application)
     ensure_can(by, "certificates.decide", application, _("只有申报单位所在地的司法局可以审批。"))
     _require(note, _("不予批准须说明理由。"))
@@ -198,9 +230,13 @@ def reject(*, application: CertificateApplication, by: Any, note: str, scan: Any
 
 
 @transaction.atomic
-def withdraw(*, application: CertificateApplication, by: Any, note: str = "") -> CertificateApplication:
+def withdraw(
+    *, application: CertificateApplication, by: Any, note: str = ""
+) -> CertificateApplication:
     application = _locked_application(application)
-    ensure_can(by, "certificates.withdraw", application, _("只有申请人本人或申报单位可以撤回申请。"))
+    ensure_can(
+        by, "certificates.withdraw", application, _("只有申请人本人或申报单位可以撤回申请。")
+    )
     before = application.status
     _transition(application, "withdraw")
     application.save()
@@ -213,13 +249,19 @@ def withdraw(*, application: CertificateApplication, by: Any, note: str = "") ->
 
 
 def _locked_certificate(certificate: Certificate) -> Certificate:
-    return Certificate.objects.select_for_update().select_related("person", "unit").get(pk=certificate.pk)
+    return (
+        Certificate.objects.select_for_update()
+        .select_related("person", "unit")
+        .get(pk=certificate.pk)
+    )
 
 
 @transaction.atomic
 def suspend(*, certificate: Certificate, by: Any, note: str, scan: Any = None) -> Certificate:
     certificate = _locked_certificate(certificate)
-    ensure_can(by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以暂停执业。"))
+    ensure_can(
+        by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以暂停执业。")
+    )
     _require(note, _("暂停执业须说明理由。"))
     before = certificate.status
     _transition(certificate, "suspend")
@@ -230,9 +272,13 @@ def suspend(*, certificate: Certificate, by: Any, note: str, scan: Any = None) -
 
 
 @transaction.atomic
-def reinstate(*, certificate: Certificate, by: Any, note: str = "", scan: Any = None) -> Certificate:
+def reinstate(
+    *, certificate: Certificate, by: Any, note: str = "", scan: Any = None
+) -> Certificate:
     certificate = _locked_certificate(certificate)
-    ensure_can(by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以恢复执业。"))
+    ensure_can(
+        by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以恢复执业。")
+    )
     before = certificate.status
     _transition(certificate, "reinstate")
     certificate.save()
@@ -247,18 +293,27 @@ def cancel(
 ) -> Certificate:
     """注销: the certificate ends; an open cancellation case for it is completed too."""
     certificate = _locked_certificate(certificate)
-    ensure_can(by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以注销证书。"))
+    ensure_can(
+        by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以注销证书。")
+    )
     _require(note, _("注销证书须说明理由。"))
     on = on or timezone.localdate()
     before = certificate.status
     _transition(certificate, "cancel", on)
     certificate.save()
-    _certificate_step(certificate, "cancelled", before, by, on=certificate.ended_on, note=note, scan=scan)
+    _certificate_step(
+        certificate, "cancelled", before, by, on=certificate.ended_on, note=note, scan=scan
+    )
     for case in CancellationCase.objects.select_for_update().open().filter(certificate=certificate):
         case.complete()
         case.save()
         record_event("certificates.case.completed", case, by=by)
-    record_event("certificates.certificate.cancelled", certificate, by=by, data={"on": str(certificate.ended_on)})
+    record_event(
+        "certificates.certificate.cancelled",
+        certificate,
+        by=by,
+        data={"on": str(certificate.ended_on)},
+    )
     return certificate
 
 
@@ -266,7 +321,9 @@ def cancel(
 
 
 @transaction.atomic
-def end_by_hr_event(*, person: Person, reason: str, on: date, by: Any = None) -> list[CancellationCase]:
+def end_by_hr_event(
+    *, person: Person, reason: str, on: date, by: Any = None
+) -> list[CancellationCase]:
     """A holder retired, left or was transferred: the certificate stops counting as active
     from that day, and a cancellation case is opened at once."""
     cases = []
@@ -275,7 +332,12 @@ def end_by_hr_event(*, person: Person, reason: str, on: date, by: Any = None) ->
             certificate.ended_on = on
             certificate.save(update_fields=["ended_on"])
             _certificate_step(
-                certificate, "ended", certificate.status, by, on=on, note=str(CancellationReason(reason).label)
+                certificate,
+                "ended",
+                certificate.status,
+                by,
+                on=on,
+                note=str(CancellationReason(reason).label),
             )
         case = CancellationCase.objects.open().filter(certificate=certificate).first()
         if case is None:
@@ -285,13 +347,19 @@ def end_by_hr_event(*, person: Person, reason: str, on: date, by: Any = None) ->
                 event_on=on,
                 due_on=CancellationCase.due_date(timezone.localdate()),
             )
-            record_event("certificates.case.opened", case, by=by, data={"reason": reason, "on": str(on)})
+            record_event(
+                "certificates.case.opened", case, by=by, data={"reason": reason, "on": str(on)}
+            )
         cases.append(case)
     return cases
 
 
 def _locked_case(case: CancellationCase) -> CancellationCase:
-    return CancellationCase.objects.select_for_update().select_related("certificate__unit").get(pk=case.pk)
+    return (
+        CancellationCase.objects.select_for_update()
+        .select_related("certificate__unit")
+        .get(pk=case.pk)
+    )
 
 
 @transaction.atomic
@@ -300,15 +368,30 @@ def record_recovery(
 ) -> CancellationCase:
     """The unit has taken back the paper certificate."""
     case = _locked_case(case)
-    ensure_can(by, "certificates.recover_certificate", case.certificate, _("只有持证人所在单位或司法局可以登记收回证书。"))
+    ensure_can(
+        by,
+        "certificates.recover_certificate",
+        case.certificate,
+        _("只有持证人所在单位或司法局可以登记收回证书。"),
+    )
     _transition(case, "record_recovery", on or timezone.localdate())
     case.save()
-    _certificate_step(case.certificate, "recovered", case.certificate.status, by, on=case.recovered_on, note=note, scan=scan)
+    _certificate_step(
+        case.certificate,
+        "recovered",
+        case.certificate.status,
+        by,
+        on=case.recovered_on,
+        note=note,
+        scan=scan,
+    )
     record_event("certificates.case.recovered", case, by=by)
     return case
 
 
-def complete_case(*, case: CancellationCase, by: Any, note: str = "", scan: Any = None) -> Certificate:
+def complete_case(
+    *, case: CancellationCase, by: Any, note: str = "", scan: Any = None
+) -> Certificate:
     """The justice bureau files the cancellation: the certificate ends on the event day."""
     case = CancellationCase.objects.select_related("certificate").get(pk=case.pk)
     if case.status == CaseStatus.COMPLETED:
@@ -321,11 +404,15 @@ def complete_case(*, case: CancellationCase, by: Any, note: str = "", scan: Any 
 
 
 @transaction.atomic
-def record_membership(*, person: Person, by: Any, member_number: str, joined_on: date) -> AssociationMembership:
+def record_membership(
+    *, person: Person, by: Any, member_number: str, joined_on: date
+) -> AssociationMembership:
     ensure_can(by, "certificates.record_membership", person, _("只有所在地律师协会可以登记会员。"))
     if AssociationMembership.objects.filter(person=person, ended_on__isnull=True).exists():
         raise DomainError("already_member", _("该人员已是律师协会会员。"))
-    membership = AssociationMembership.objects.create(person=person, member_number=member_number, joined_on=joined_on)
+    membership = AssociationMembership.objects.create(
+        person=person, member_number=member_number, joined_on=joined_on
+    )
     record_event("certificates.membership.recorded", membership, by=by)
     return membership
 

@@ -93,37 +93,11 @@ def _record_denied(request: Any, code: str) -> None:
     )
 
 
-class ScopedViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """List, detail, create and update, always starting from `Model.objects.visible_to(user)`.
-
-    Records never disappear through the API: there is no delete.
-    """
+class ScopedReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """List and detail, always starting from `Model.objects.visible_to(user)`."""
 
     model: type[Model]
     select_related: tuple[str, ...] = ()
-    # The services that write: create_service(by=, **data) and
-    # update_service(<update_target>=instance, by=, **data).
-    create_service: Any = None
-    update_service: Any = None
-    update_target: str = ""
-
-    def perform_create(self, serializer: Any) -> None:
-        create = type(self).create_service
-        serializer.instance = create(by=self.request.user, **serializer.validated_data)
-
-    def perform_update(self, serializer: Any) -> None:
-        update = type(self).update_service
-        serializer.instance = update(
-            **{self.update_target: serializer.instance},
-            by=self.request.user,
-            **serializer.validated_data,
-        )
 
     def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -152,6 +126,45 @@ class ScopedViewSet(
                     },
                 )
             raise
+
+    def run_action(self, request: Any, service: Any, target: str, **extra: Any) -> Response:
+        """A workflow verb as POST: validate the body, call the service, answer the object."""
+        obj = self.get_object()
+        body = ActionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = {k: v for k, v in body.validated_data.items() if v is not None}
+        result = service(**{target: obj}, by=request.user, **data, **extra)
+        return Response(self.get_serializer(result).data)
+
+
+class ActionSerializer(serializers.Serializer):
+    """The body of a workflow action: a note (reason or opinion) and an optional scan."""
+
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    scan = serializers.FileField(required=False, allow_null=True, default=None)
+
+
+class ScopedViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedReadViewSet):
+    """Adds create and update through the app's services. Records never disappear through
+    the API: there is no delete."""
+
+    # The services that write: create_service(by=, **data) and
+    # update_service(<update_target>=instance, by=, **data).
+    create_service: Any = None
+    update_service: Any = None
+    update_target: str = ""
+
+    def perform_create(self, serializer: Any) -> None:
+        create = type(self).create_service
+        serializer.instance = create(by=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        update = type(self).update_service
+        serializer.instance = update(
+            **{self.update_target: serializer.instance},
+            by=self.request.user,
+            **serializer.validated_data,
+        )
 
 
 class ScopedRelatedField(serializers.PrimaryKeyRelatedField):

@@ -87,7 +87,9 @@ def update_person(
     return person
 
 
-def _announce_end_of_employment(person: Person, before_status: str, before_unit: int, by: Any) -> None:
+def _announce_end_of_employment(
+    person: Person, before_status: str, before_unit: int, by: Any
+) -> None:
     """Retirement, leaving, or a move to another unit ends what was bound to the old post."""
     status = person.employment_status
     if status != before_status and status != EmploymentStatus.IN_POST:

@@ -13,7 +13,9 @@ def test_decodes_the_ministrys_published_example():
 
 
 def test_encodes_the_same_example_back():
-    number = numbering.encode(region_code="110102", first_year=2008, sex="M", serial=3, category="1")
+    number = numbering.encode(
+        region_code="110102", first_year=2008, sex="M", serial=3, category="1"
+    )
     assert number == "11102200810000003"
 
 

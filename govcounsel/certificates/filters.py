@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters as filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.organisations.filters import region_filter, yes_no
+
+from .choices import ApplicationStatus, CancellationReason, CaseStatus, CertificateStatus
+from .models import CancellationCase, Certificate, CertificateApplication
+
+
+def _person_or_number(prefix: str) -> Any:
+    def method(queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        condition = Q(**{f"{prefix}person__name__icontains": value}) | Q(
+            **{f"{prefix}unit__name__icontains": value}
+        )
+        if value.isdigit():
+            condition |= Q(**{f"{prefix}number__startswith": value}) if prefix == "" else Q()
+        if value.isascii() and value.isalpha():
+            condition |= Q(**{f"{prefix}person__name_initials__startswith": value.lower()})
+        return queryset.filter(condition)
+
+    return method
+
+
+class ApplicationFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("申请人或单位"), method=_person_or_number(""))
+    status = filters.MultipleChoiceFilter(label=_("状态"), choices=ApplicationStatus.choices)
+    region = region_filter("unit__region__path")
+
+    class Meta:
+        model = CertificateApplication
+        fields = ["q", "status", "region"]
+
+
+class CertificateFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("执业证号、持证人或单位"), method=_person_or_number(""))
+    status = filters.ChoiceFilter(label=_("状态"), choices=CertificateStatus.choices)
+    region = region_filter("unit__region__path")
+    issued_from = filters.DateFilter(
+        label=_("颁证日期起"), field_name="issued_on", lookup_expr="gte"
+    )
+    issued_to = filters.DateFilter(label=_("颁证日期止"), field_name="issued_on", lookup_expr="lte")
+    active_on = filters.DateFilter(label=_("某日有效"), method="active")
+
+    class Meta:
+        model = Certificate
+        fields = ["q", "status", "region", "issued_from", "issued_to", "active_on"]
+
+    def active(
+        self, queryset: QuerySet[Certificate], name: str, value: Any
+    ) -> QuerySet[Certificate]:
+        return queryset.active_on(value)  # type: ignore[attr-defined]
+
+
+class CaseFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("持证人或单位"), method=_person_or_number("certificate__"))
+    status = filters.ChoiceFilter(label=_("状态"), choices=CaseStatus.choices)
+    reason = filters.ChoiceFilter(label=_("事由"), choices=CancellationReason.choices)
+    overdue = yes_no(_("已超期"), method="is_overdue")
+    region = region_filter("certificate__unit__region__path")
+
+    class Meta:
+        model = CancellationCase
+        fields = ["q", "status", "reason", "overdue", "region"]
+
+    def is_overdue(
+        self, queryset: QuerySet[CancellationCase], name: str, value: bool
+    ) -> QuerySet[CancellationCase]:
+        overdue = Q(due_on__lt=timezone.localdate()) & ~Q(status=CaseStatus.COMPLETED)
+        return queryset.filter(overdue if value else ~overdue)

@@ -1,0 +1,188 @@
+import pytest
+
+from govcounsel.certificates import services
+from govcounsel.certificates.models import CancellationCase
+from govcounsel.tests.helpers import client_for
+
+ACTORS = ["office", "sibling_office", "bureau", "other_bureau", "supervisor", "anonymous"]
+
+
+def _who(cast, name):
+    return None if name == "anonymous" else getattr(cast, name)
+
+
+def _submitted(cast, eligible):
+    application = services.apply(person=eligible, by=cast.office)
+    services.review(application=application, by=cast.office, passed=True)
+    services.submit(application=application, by=cast.office)
+    return application
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [201, 400, 403, 400, 403, 401], strict=True))
+)
+def test_apply_role_matrix(cast, eligible, actor, status):
+    response = client_for(_who(cast, actor)).post(
+        "/api/v1/certificate-applications/",
+        {"person": eligible.pk, "statement": "申请"},
+        format="json",
+    )
+    assert response.status_code == status, response.json()
+
+
+@pytest.mark.parametrize(
+    ("action", "statuses"),
+    [
+        ("review", [200, 404, 403, 404, 403, 401]),
+        ("withdraw", [200, 404, 403, 404, 403, 401]),
+    ],
+)
+@pytest.mark.parametrize("index", range(6))
+def test_unit_actions_role_matrix(cast, eligible, action, statuses, index):
+    application = services.apply(person=eligible, by=cast.office)
+    body = {"passed": True} if action == "review" else {}
+    response = client_for(_who(cast, ACTORS[index])).post(
+        f"/api/v1/certificate-applications/{application.pk}/{action}/", body, format="json"
+    )
+    assert response.status_code == statuses[index]
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [403, 404, 200, 404, 403, 401], strict=True))
+)
+def test_decisions_role_matrix(cast, eligible, action, actor, status):
+    application = _submitted(cast, eligible)
+    response = client_for(_who(cast, actor)).post(
+        f"/api/v1/certificate-applications/{application.pk}/{action}/",
+        {"note": "意见"},
+        format="json",
+    )
+    assert response.status_code == status
+
+
+def test_approve_answers_the_certificate_with_its_decoded_number(cast, eligible):
+    application = _submitted(cast, eligible)
+    body = (
+        client_for(cast.bureau)
+        .post(f"/api/v1/certificate-applications/{application.pk}/approve/", {}, format="json")
+        .json()
+    )
+    assert body["status"] == "active"
+    assert body["decoded"]["category_label"] == "公职律师"
+    assert body["decoded"]["area_code"] == "05"
+    assert [s["action"] for s in body["steps"]] == ["issued"]
+
+
+def test_refusal_carries_code_and_every_unmet_condition(cast, tree):
+    response = client_for(cast.sibling_office).post(
+        "/api/v1/certificate-applications/", {"person": tree.person_a2.pk}, format="json"
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "ineligible"
+    assert "未取得法律职业资格或律师资格" in body["message"]
+    assert "未专门从事法律事务工作" in body["message"]
+
+
+def test_wrong_order_answers_invalid_transition(cast, eligible):
+    application = services.apply(person=eligible, by=cast.office)
+    response = client_for(cast.office).post(
+        f"/api/v1/certificate-applications/{application.pk}/submit/"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_transition"
+
+
+@pytest.mark.parametrize("action", ["suspend", "cancel"])
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [403, 404, 200, 404, 403, 401], strict=True))
+)
+def test_certificate_actions_role_matrix(cast, issue, action, actor, status):
+    certificate = issue()
+    response = client_for(_who(cast, actor)).post(
+        f"/api/v1/certificates/{certificate.pk}/{action}/", {"note": "原因"}, format="json"
+    )
+    assert response.status_code == status
+
+
+def test_reinstate_after_suspend(cast, issue):
+    certificate = issue()
+    client = client_for(cast.bureau)
+    client.post(f"/api/v1/certificates/{certificate.pk}/suspend/", {"note": "调查"}, format="json")
+    response = client.post(f"/api/v1/certificates/{certificate.pk}/reinstate/", {}, format="json")
+    assert response.json()["status"] == "active"
+
+
+def test_decode_endpoint(cast):
+    client = client_for(cast.supervisor)
+    body = client.get("/api/v1/certificates/decode/", {"number": "11102200810000003"}).json()
+    assert body == {
+        "number": "11102200810000003",
+        "province_code": "11",
+        "area_code": "02",
+        "first_approved_year": 2008,
+        "category": "1",
+        "category_label": "专职律师",
+        "sex": "M",
+        "serial": 3,
+    }
+    bad = client.get("/api/v1/certificates/decode/", {"number": "123"})
+    assert bad.status_code == 400
+    assert bad.json()["code"] == "invalid_number"
+
+
+def test_certificate_register_is_scoped(cast, issue, tree):
+    issue()
+    assert len(client_for(cast.supervisor).get("/api/v1/certificates/").json()["results"]) == 1
+    assert client_for(cast.other_bureau).get("/api/v1/certificates/").json()["results"] == []
+    assert client_for(cast.sibling_office).get("/api/v1/certificates/").json()["results"] == []
+    assert len(client_for(cast.applicant).get("/api/v1/certificates/").json()["results"]) == 1
+
+
+def test_cancellation_case_flow_through_the_api(cast, issue, eligible):
+    from govcounsel.people import services as people_services
+
+    issue()
+    people_services.update_person(
+        person=eligible,
+        by=cast.office,
+        employment_status="retired",
+        employment_status_date="2026-11-01",
+    )
+    case = CancellationCase.objects.get()
+    listed = client_for(cast.office).get("/api/v1/cancellation-cases/").json()["results"]
+    assert [c["reason"] for c in listed] == ["retired"]
+    assert (
+        client_for(cast.other_bureau).get(f"/api/v1/cancellation-cases/{case.pk}/").status_code
+        == 404
+    )
+    recovered = client_for(cast.office).post(
+        f"/api/v1/cancellation-cases/{case.pk}/recover/", {}, format="json"
+    )
+    assert recovered.json()["status"] == "recovered"
+    assert (
+        client_for(cast.office).post(f"/api/v1/cancellation-cases/{case.pk}/complete/").status_code
+        == 403
+    )
+    done = client_for(cast.bureau).post(
+        f"/api/v1/cancellation-cases/{case.pk}/complete/", {}, format="json"
+    )
+    assert done.json()["status"] == "completed"
+
+
+def test_list_query_budget(cast, issue, tree, django_assert_max_num_queries):
+    from govcounsel.people.tests.factories import PersonFactory, QualificationFactory
+
+    for _ in range(6):
+        person = PersonFactory(unit=tree.unit_a, full_time_legal=True)
+        QualificationFactory(person=person)
+        issue(person)
+    for url in [
+        "/api/v1/certificates/",
+        "/api/v1/certificate-applications/",
+        "/api/v1/cancellation-cases/",
+    ]:
+        client = client_for(type(cast.bureau).objects.get(pk=cast.bureau.pk))
+        with django_assert_max_num_queries(7):
+            assert client.get(url + "?page_size=100").status_code == 200
