@@ -24,6 +24,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("organisations/", include("govcounsel.organisations.urls")),
     path("people/", include("govcounsel.people.urls")),
+    path("certificates/", include("govcounsel.certificates.urls")),
     path("audit/", include(audit_patterns)),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.certificates import selectors
 from govcounsel.core.models import AuditEvent
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.models import LegalAdviser, Person
@@ -81,8 +82,14 @@ def home(request: HttpRequest) -> HttpResponse:
                 "query": "action=access.denied",
             },
         ]
+    todo = selectors.todo_counts(user) if roles & DOMAIN_ROLES else []
     return render(
         request,
         "accounts/home.html",
-        {"cards": cards, "grants": grants_of(user), "is_admin_duty": bool(roles & ADMIN_DUTIES)},
+        {
+            "cards": cards,
+            "todo": todo,
+            "grants": grants_of(user),
+            "is_admin_duty": bool(roles & ADMIN_DUTIES),
+        },
     )

@@ -40,3 +40,19 @@ class CaseStatus(models.TextChoices):
     OPEN = "open", _("待收回证书")
     RECOVERED = "recovered", _("证书已收回，待注销")
     COMPLETED = "completed", _("已注销")
+
+
+class StepAction(models.TextChoices):
+    APPLIED = "applied", _("提出申请")
+    REVIEWED = "reviewed", _("单位审核通过")
+    RETURNED = "returned", _("单位退回")
+    SUBMITTED = "submitted", _("单位申报")
+    APPROVED = "approved", _("司法局批准")
+    REJECTED = "rejected", _("司法局不予批准")
+    WITHDRAWN = "withdrawn", _("撤回申请")
+    ISSUED = "issued", _("颁发证书")
+    SUSPENDED = "suspended", _("暂停执业")
+    REINSTATED = "reinstated", _("恢复执业")
+    ENDED = "ended", _("因人事变动终止")
+    RECOVERED = "recovered", _("收回证书")
+    CANCELLED = "cancelled", _("注销证书")

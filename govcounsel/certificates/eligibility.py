@@ -39,5 +39,7 @@ def ensure_eligible(person: Any) -> None:
         raise DomainError(
             "ineligible",
             _("不符合申请公职律师证书的条件：%(reasons)s") % {"reasons": "".join(unmet)},
+            reasons=unmet,
+            title=_("不符合申请公职律师证书的条件："),
             unmet=unmet,
         )

@@ -18,6 +18,7 @@ from .choices import (
     CancellationReason,
     CaseStatus,
     CertificateStatus,
+    StepAction,
 )
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class ApplicationStep(models.Model):
     application = models.ForeignKey(
         CertificateApplication, on_delete=models.CASCADE, related_name="steps"
     )
-    action = models.CharField(_("环节"), max_length=32)
+    action = models.CharField(_("环节"), max_length=32, choices=StepAction.choices)
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
     actor = models.ForeignKey(
@@ -261,7 +262,7 @@ class CertificateStep(models.Model):
     """One step in a certificate's history: issued, suspended, reinstated, ended, cancelled."""
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="steps")
-    action = models.CharField(_("环节"), max_length=32)
+    action = models.CharField(_("环节"), max_length=32, choices=StepAction.choices)
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
     effective_on = models.DateField(_("生效日期"))

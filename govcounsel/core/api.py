@@ -58,7 +58,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         if exc.status_code == status.HTTP_403_FORBIDDEN:
             _record_denied(request, exc.code)
         errors = {exc.field: [str(exc.message)]} if exc.field else None
-        return Response(error_body(exc.code, exc.message, errors), status=exc.status_code)
+        body = error_body(exc.code, exc.message, errors)
+        if exc.reasons:
+            body["reasons"] = exc.reasons
+        return Response(body, status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         errors = (
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}

@@ -10,11 +10,23 @@ class DomainError(Exception):
 
     status_code = 400
 
-    def __init__(self, code: str, message: Any, *, field: str | None = None, **details: Any):
+    def __init__(
+        self,
+        code: str,
+        message: Any,
+        *,
+        field: str | None = None,
+        reasons: list[str] | None = None,
+        title: Any = None,
+        **details: Any,
+    ):
         super().__init__(str(message))
         self.code = code
         self.message = message
         self.field = field
+        # Each reason on its own, where a refusal has several (e.g. unmet conditions).
+        self.reasons = list(reasons or [])
+        self.title = title or message
         self.details = details
 
 

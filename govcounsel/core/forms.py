@@ -22,7 +22,10 @@ def run_service(form: forms.Form, action: Callable[[], T]) -> T | None:
         return action()
     except DomainError as error:
         field = error.field if error.field in form.fields else None
-        form.add_error(field, str(error.message))
+        if error.reasons:
+            form.add_error(field, [str(error.title), *error.reasons])
+        else:
+            form.add_error(field, str(error.message))
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, messages in error.message_dict.items():

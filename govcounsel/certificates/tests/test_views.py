@@ -1,0 +1,106 @@
+from datetime import date
+
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
+from govcounsel.certificates import services
+from govcounsel.certificates.models import CertificateApplication
+from govcounsel.people import services as people_services
+
+
+def test_apply_from_the_person_page_then_work_it_through(cast, eligible, client):
+    client.force_login(cast.office)
+    page = client.get(f"/people/{eligible.pk}/").content.decode()
+    assert 'data-testid="apply"' in page
+    response = client.post(f"/certificates/apply/{eligible.pk}/", {"statement": "申请"})
+    application = CertificateApplication.objects.get()
+    assert response["Location"] == f"/certificates/applications/{application.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-testid="action-review"' in page and 'data-testid="action-approve"' not in page
+
+    client.post(f"/certificates/applications/{application.pk}/review/", {"note": "同意"})
+    client.post(f"/certificates/applications/{application.pk}/submit/", {})
+    client.force_login(cast.bureau)
+    queue = client.get("/certificates/applications/?queue=approval").content.decode()
+    assert eligible.name in queue
+    response = client.post(f"/certificates/applications/{application.pk}/approve/", {"note": "准予"})
+    application.refresh_from_db()
+    certificate = application.certificate
+    assert response["Location"] == f"/certificates/{certificate.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert certificate.number in page
+    assert "公职律师" in page and "颁发证书" in page
+
+
+def test_ineligible_applicant_sees_every_reason_on_the_form(cast, tree, client):
+    client.force_login(cast.sibling_office)
+    page = client.post(f"/certificates/apply/{tree.person_a2.pk}/", {}).content.decode()
+    assert "不符合申请公职律师证书的条件" in page
+    assert "未取得法律职业资格或律师资格" in page
+    assert "未专门从事法律事务工作" in page
+    assert not CertificateApplication.objects.exists()
+
+
+def test_a_refused_step_is_explained_and_changes_nothing(cast, eligible, client):
+    application = services.apply(person=eligible, by=cast.office)
+    client.force_login(cast.office)
+    response = client.post(f"/certificates/applications/{application.pk}/return/", {"note": ""}, follow=True)
+    assert "退回申请须说明理由" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == "applied"
+
+
+def test_actions_of_other_roles_are_refused(cast, eligible, client):
+    application = services.apply(person=eligible, by=cast.office)
+    client.force_login(cast.supervisor)
+    assert client.post(f"/certificates/applications/{application.pk}/review/", {}).status_code == 403
+    client.force_login(cast.other_bureau)
+    assert client.post(f"/certificates/applications/{application.pk}/review/", {}).status_code == 404
+
+
+def test_cancellation_cases_page_marks_overdue(cast, issue, eligible, client):
+    from datetime import timedelta
+
+    from govcounsel.certificates.models import CancellationCase
+
+    issue()
+    people_services.update_person(
+        person=eligible, by=cast.office, employment_status="retired", employment_status_date=date(2026, 10, 1)
+    )
+    CancellationCase.objects.update(due_on=date.today() - timedelta(days=1))
+    client.force_login(cast.bureau)
+    home = client.get("/")
+    todo = {str(card["label"]): card["value"] for card in home.context["todo"]}
+    assert todo["超期注销案件"] == 1
+    page = client.get("/certificates/cases/?overdue=true").content.decode()
+    assert eligible.name in page
+
+
+def test_certificate_register_exports(cast, issue, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    certificate = issue()
+    client.force_login(cast.supervisor)
+    response = client.get("/certificates/?export=xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[1][0] == certificate.number
+
+
+def test_association_sees_holders_without_membership(cast, issue, eligible, tree, client):
+    issue()
+    association = user_with(Role.ASSOCIATION, tree.chaoyang)
+    client.force_login(association)
+    assert eligible.name in client.get("/certificates/non-members/").content.decode()
+    response = client.post(
+        f"/certificates/non-members/{eligible.pk}/join/", {"member_number": "CY2026001", "joined_on": "2026-11-01"}
+    )
+    assert response.status_code == 302
+    assert eligible.name not in client.get("/certificates/non-members/").content.decode()
+
+
+def test_qualified_but_not_applied(cast, eligible, client):
+    client.force_login(cast.office)
+    assert eligible.name in client.get("/certificates/qualified/").content.decode()
+    services.apply(person=eligible, by=cast.office)
+    assert eligible.name not in client.get("/certificates/qualified/").content.decode()

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "certificates"
+urlpatterns = [
+    path("applications/", views.ApplicationListView.as_view(), name="applications"),
+    path("applications/<int:pk>/", views.ApplicationDetailView.as_view(), name="application"),
+    path("applications/<int:pk>/<slug:verb>/", views.application_action, name="application-action"),
+    path("apply/<int:person_pk>/", views.apply_for, name="apply"),
+    path("", views.CertificateListView.as_view(), name="certificates"),
+    path("<int:pk>/", views.CertificateDetailView.as_view(), name="certificate"),
+    path("<int:pk>/<slug:verb>/", views.certificate_action, name="certificate-action"),
+    path("cases/", views.CaseListView.as_view(), name="cases"),
+    path("cases/<int:pk>/", views.CaseDetailView.as_view(), name="case"),
+    path("cases/<int:pk>/<slug:verb>/", views.case_action, name="case-action"),
+    path("qualified/", views.QualifiedListView.as_view(), name="qualified"),
+    path("non-members/", views.NonMemberListView.as_view(), name="non-members"),
+    path("non-members/<int:person_pk>/join/", views.record_membership, name="membership"),
+]

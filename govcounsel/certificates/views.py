@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from govcounsel.core.errors import DomainError
+from govcounsel.core.forms import form_page
+from govcounsel.core.views import ScopedDetailView, ScopedListView
+from govcounsel.people.filters import PersonFilter
+from govcounsel.people.models import Person
+
+from . import numbering, selectors, services
+from .actions import APPLICATION_ACTIONS, CASE_ACTIONS, CERTIFICATE_ACTIONS, Action, available
+from .filters import ApplicationFilter, CaseFilter, CertificateFilter
+from .forms import ActionForm, ApplyForm, MembershipForm
+from .models import CancellationCase, Certificate, CertificateApplication
+from .reports import ApplicationReport, CaseReport, CertificateReport, QualifiedStaffReport
+
+
+class ApplicationListView(ScopedListView):
+    model = CertificateApplication
+    filterset_class = ApplicationFilter
+    report_class = ApplicationReport
+    export_name = "证书申请"
+    page_title = _("证书申请")
+    select_related = ("person", "unit")
+    detail_url_name = "certificates:application"
+    template_name = "certificates/application_list.html"
+
+    def base_queryset(self) -> Any:
+        queue = self.request.GET.get("queue")
+        if queue == "review":
+            return selectors.review_queue(self.request.user).select_related(*self.select_related)
+        if queue == "approval":
+            return selectors.approval_queue(self.request.user).select_related(*self.select_related)
+        return super().base_queryset()
+
+
+class CertificateListView(ScopedListView):
+    model = Certificate
+    filterset_class = CertificateFilter
+    report_class = CertificateReport
+    export_name = "公职律师证书"
+    page_title = _("公职律师证书登记簿")
+    select_related = ("person", "unit")
+    detail_url_name = "certificates:certificate"
+
+
+class CaseListView(ScopedListView):
+    model = CancellationCase
+    filterset_class = CaseFilter
+    report_class = CaseReport
+    export_name = "注销案件"
+    page_title = _("注销案件")
+    select_related = ("certificate__person", "certificate__unit")
+    detail_url_name = "certificates:case"
+
+
+class QualifiedListView(ScopedListView):
+    """After a survey import: each unit's qualified staff who have not applied."""
+
+    model = Person
+    filterset_class = PersonFilter
+    report_class = QualifiedStaffReport
+    export_name = "具有资格但未申请人员"
+    page_title = _("具有资格但未申请公职律师证书的人员")
+    detail_url_name = "people:person"
+
+    def base_queryset(self) -> Any:
+        return selectors.qualified_not_applied(self.request.user)
+
+
+class NonMemberListView(ScopedListView):
+    model = Person
+    filterset_class = PersonFilter
+    report_class = QualifiedStaffReport
+    export_name = "未入会公职律师"
+    page_title = _("未加入律师协会的公职律师")
+    detail_url_name = "people:person"
+
+    def base_queryset(self) -> Any:
+        return selectors.holders_without_membership(self.request.user).prefetch_related(
+            "qualifications"
+        )
+
+
+class _WorkflowDetail(ScopedDetailView):
+    actions: list[Action]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["actions"] = available(
+            self.actions, self.object, self.request.user, self.perm_target()
+        )
+        context["action_form"] = ActionForm()
+        return context
+
+    def perm_target(self) -> Any:
+        return self.object
+
+
+class ApplicationDetailView(_WorkflowDetail):
+    model = CertificateApplication
+    template_name = "certificates/application_detail.html"
+    actions = APPLICATION_ACTIONS
+
+    def get_queryset(self) -> Any:
+        return (
+            super().get_queryset().select_related("person", "unit").prefetch_related("steps__actor")
+        )
+
+
+class CertificateDetailView(_WorkflowDetail):
+    model = Certificate
+    template_name = "certificates/certificate_detail.html"
+    actions = CERTIFICATE_ACTIONS
+
+    def get_queryset(self) -> Any:
+        return (
+            super()
+            .get_queryset()
+            .select_related("person", "unit__region")
+            .prefetch_related("steps__actor")
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["decoded"] = numbering.decode(self.object.number)
+        context["cases"] = self.object.cancellation_cases.all()
+        return context
+
+
+class CaseDetailView(_WorkflowDetail):
+    model = CancellationCase
+    template_name = "certificates/case_detail.html"
+    actions = CASE_ACTIONS
+
+    def get_queryset(self) -> Any:
+        return super().get_queryset().select_related("certificate__person", "certificate__unit")
+
+    def perm_target(self) -> Any:
+        return self.object.certificate
+
+
+def _act(
+    request: HttpRequest,
+    model: type[Model],
+    actions: list[Action],
+    pk: int,
+    verb: str,
+    via: str = "",
+) -> HttpResponse:
+    obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)  # type: ignore[attr-defined]
+    action = next((a for a in actions if a.verb == verb), None)
+    if action is None:
+        raise PermissionDenied
+    form = ActionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("提交的内容有误，请检查后重试。"))
+        return redirect(obj)
+    try:
+        action.run(obj, request.user, **form.service_data(bool(action.asks_date)))
+    except DomainError as error:
+        if error.status_code == 403:
+            raise PermissionDenied(str(error.message)) from None
+        messages.error(
+            request,
+            _("%(action)s未办理：%(reason)s") % {"action": action.label, "reason": error.message},
+        )
+        return redirect(obj)
+    messages.success(request, _("已办理：%(action)s") % {"action": action.label})
+    obj = model._default_manager.get(pk=pk)
+    target: Any = obj.certificate if verb == "approve" else obj  # type: ignore[attr-defined]
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def application_action(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    return _act(request, CertificateApplication, APPLICATION_ACTIONS, pk, verb)
+
+
+@login_required
+@require_POST
+def certificate_action(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    return _act(request, Certificate, CERTIFICATE_ACTIONS, pk, verb)
+
+
+@login_required
+@require_POST
+def case_action(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    return _act(request, CancellationCase, CASE_ACTIONS, pk, verb)
+
+
+@login_required
+def apply_for(request: HttpRequest, person_pk: int) -> HttpResponse:
+    person = get_object_or_404(
+        Person.objects.visible_to(request.user).select_related("unit"), pk=person_pk
+    )
+    if not request.user.has_perm("certificates.apply", person):
+        raise PermissionDenied
+    posted = request.method == "POST"
+    form = ApplyForm(request.POST if posted else None, request.FILES if posted else None)
+    return form_page(
+        request,
+        form,
+        lambda: services.apply(person=person, by=request.user, **form.cleaned_data),
+        success=_("申请已提交，等待单位法治工作机构审核。"),
+        next_url=lambda application: application.get_absolute_url(),
+        context={"title": _("申请公职律师证书"), "subject": person, "multipart": True},
+    )
+
+
+@login_required
+def record_membership(request: HttpRequest, person_pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.visible_to(request.user), pk=person_pk)
+    if not request.user.has_perm("certificates.record_membership", person):
+        raise PermissionDenied
+    form = MembershipForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda: services.record_membership(person=person, by=request.user, **form.cleaned_data),
+        success=_("已登记会员。"),
+        next_url=lambda membership: "certificates:non-members",
+        context={"title": _("登记律师协会会员"), "subject": person},
+    )
