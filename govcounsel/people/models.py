@@ -252,3 +252,32 @@ class LegalAdviser(models.Model):
 
     def in_service_on(self, on: date) -> bool:
         return self.service_start <= on and (self.service_end is None or self.service_end >= on)
+
+
+class SurveyUploadQuerySet(models.QuerySet["SurveyUpload"]):
+    def visible_to(self, user: User | Any) -> SurveyUploadQuerySet:
+        # An upload is its uploader's own working file until it is imported.
+        return self.filter(uploaded_by_id=getattr(user, "pk", None))
+
+
+class SurveyUpload(models.Model):
+    """A survey file (摸排表, 001 一(四)) as uploaded: previewed first, imported on confirmation."""
+
+    file = models.FileField(_("文件"), upload_to="surveys/%Y/%m/")
+    filename = models.CharField(_("文件名"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("上传人"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    summary = models.JSONField(_("校验结果"), default=dict)
+    imported_at = models.DateTimeField(_("导入时间"), null=True, blank=True)
+
+    objects = SurveyUploadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("摸排表上传")
+        verbose_name_plural = _("摸排表上传")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.filename

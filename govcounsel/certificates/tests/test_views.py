@@ -15,20 +15,24 @@ def test_apply_from_the_person_page_then_work_it_through(cast, eligible, client)
     application = CertificateApplication.objects.get()
     assert response["Location"] == f"/certificates/applications/{application.pk}/"
     page = client.get(response["Location"]).content.decode()
-    assert 'data-testid="action-review"' in page and 'data-testid="action-approve"' not in page
+    assert 'data-testid="action-review"' in page
+    assert 'data-testid="action-approve"' not in page
 
     client.post(f"/certificates/applications/{application.pk}/review/", {"note": "同意"})
     client.post(f"/certificates/applications/{application.pk}/submit/", {})
     client.force_login(cast.bureau)
     queue = client.get("/certificates/applications/?queue=approval").content.decode()
     assert eligible.name in queue
-    response = client.post(f"/certificates/applications/{application.pk}/approve/", {"note": "准予"})
+    response = client.post(
+        f"/certificates/applications/{application.pk}/approve/", {"note": "准予"}
+    )
     application.refresh_from_db()
     certificate = application.certificate
     assert response["Location"] == f"/certificates/{certificate.pk}/"
     page = client.get(response["Location"]).content.decode()
     assert certificate.number in page
-    assert "公职律师" in page and "颁发证书" in page
+    assert "公职律师" in page
+    assert "颁发证书" in page
 
 
 def test_ineligible_applicant_sees_every_reason_on_the_form(cast, tree, client):
@@ -43,7 +47,9 @@ def test_ineligible_applicant_sees_every_reason_on_the_form(cast, tree, client):
 def test_a_refused_step_is_explained_and_changes_nothing(cast, eligible, client):
     application = services.apply(person=eligible, by=cast.office)
     client.force_login(cast.office)
-    response = client.post(f"/certificates/applications/{application.pk}/return/", {"note": ""}, follow=True)
+    response = client.post(
+        f"/certificates/applications/{application.pk}/return/", {"note": ""}, follow=True
+    )
     assert "退回申请须说明理由" in response.content.decode()
     application.refresh_from_db()
     assert application.status == "applied"
@@ -52,9 +58,13 @@ def test_a_refused_step_is_explained_and_changes_nothing(cast, eligible, client)
 def test_actions_of_other_roles_are_refused(cast, eligible, client):
     application = services.apply(person=eligible, by=cast.office)
     client.force_login(cast.supervisor)
-    assert client.post(f"/certificates/applications/{application.pk}/review/", {}).status_code == 403
+    assert (
+        client.post(f"/certificates/applications/{application.pk}/review/", {}).status_code == 403
+    )
     client.force_login(cast.other_bureau)
-    assert client.post(f"/certificates/applications/{application.pk}/review/", {}).status_code == 404
+    assert (
+        client.post(f"/certificates/applications/{application.pk}/review/", {}).status_code == 404
+    )
 
 
 def test_cancellation_cases_page_marks_overdue(cast, issue, eligible, client):
@@ -64,7 +74,10 @@ def test_cancellation_cases_page_marks_overdue(cast, issue, eligible, client):
 
     issue()
     people_services.update_person(
-        person=eligible, by=cast.office, employment_status="retired", employment_status_date=date(2026, 10, 1)
+        person=eligible,
+        by=cast.office,
+        employment_status="retired",
+        employment_status_date=date(2026, 10, 1),
     )
     CancellationCase.objects.update(due_on=date.today() - timedelta(days=1))
     client.force_login(cast.bureau)
@@ -93,7 +106,8 @@ def test_association_sees_holders_without_membership(cast, issue, eligible, tree
     client.force_login(association)
     assert eligible.name in client.get("/certificates/non-members/").content.decode()
     response = client.post(
-        f"/certificates/non-members/{eligible.pk}/join/", {"member_number": "CY2026001", "joined_on": "2026-11-01"}
+        f"/certificates/non-members/{eligible.pk}/join/",
+        {"member_number": "CY2026001", "joined_on": "2026-11-01"},
     )
     assert response.status_code == 302
     assert eligible.name not in client.get("/certificates/non-members/").content.decode()

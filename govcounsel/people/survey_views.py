@@ -1,0 +1,104 @@
+"""Pages of the survey import: template download, upload and dry run, confirmation."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from govcounsel.core.exporters import XLSX_TYPE
+from govcounsel.organisations.models import Unit
+
+from . import survey
+from .models import SurveyUpload
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("摸排表（.xlsx）"))
+
+
+def _ensure_importer(request: HttpRequest) -> None:
+    if not Unit.objects.manageable_by(request.user).exists():
+        raise PermissionDenied
+
+
+@login_required
+def template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(survey.template_workbook(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = (
+        "attachment; filename*=UTF-8''%E6%91%B8%E6%8E%92%E8%A1%A8%E6%A8%A1%E6%9D%BF.xlsx"
+    )
+    return response
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    _ensure_importer(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    context: dict[str, object] = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        if file.size > MAX_BYTES:
+            form.add_error("file", _("文件超过20MB，请分批导入。"))
+            return render(request, "people/survey.html", context)
+        content = file.read()
+        try:
+            plan = survey.plan_survey(content, by=request.user)
+        except survey.SurveyFileError as error:
+            form.add_error("file", str(error))
+            return render(request, "people/survey.html", context)
+        file.seek(0)
+        record = SurveyUpload.objects.create(
+            file=file,
+            filename=file.name,
+            uploaded_by=request.user,
+            summary=plan.summary(),  # type: ignore[misc]
+        )
+        context.update(plan=plan, upload=record, errors=plan.errors[:500])
+    return render(request, "people/survey.html", context)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    _ensure_importer(request)
+    record = get_object_or_404(
+        SurveyUpload.objects.visible_to(request.user), pk=pk, imported_at__isnull=True
+    )
+    with record.file.open("rb") as handle:
+        content = handle.read()
+    try:
+        plan = survey.import_survey(content, by=request.user, filename=record.filename)
+    except survey.SurveyFileError as error:
+        messages.error(request, str(error))
+        return redirect("people:survey")
+    if plan.errors:
+        messages.error(request, _("数据已变化，文件未通过校验，未导入任何数据。请重新上传。"))
+        return render(
+            request,
+            "people/survey.html",
+            {"form": UploadForm(), "plan": plan, "errors": plan.errors[:500]},
+        )
+    record.imported_at = timezone.now()
+    record.summary = plan.summary()
+    record.save(update_fields=["imported_at", "summary"])
+    summary = plan.summary()
+    messages.success(
+        request,
+        _("导入完成：新增人员%(new)d名，更新%(changed)d名，新增资格%(quals)d条，未变化%(same)d名。")
+        % {
+            "new": summary["new_people"],
+            "changed": summary["changed_people"],
+            "quals": summary["new_qualifications"],
+            "same": summary["unchanged"],
+        },
+    )
+    return redirect("certificates:qualified")
