@@ -54,8 +54,13 @@ def build_file(rows: int, unit_codes: list[str]) -> bytes:
         qualified = rng.random() < 0.6
         sheet.append(
             [
-                gen.name(rng), number, "男" if sex == "M" else "女", gen.mobile(rng), rng.choice(unit_codes),
-                "是", "是" if rng.random() < 0.4 else "否",
+                gen.name(rng),
+                number,
+                "男" if sex == "M" else "女",
+                gen.mobile(rng),
+                rng.choice(unit_codes),
+                "是",
+                "是" if rng.random() < 0.4 else "否",
                 "法律职业资格A类" if qualified else None,
                 f"B{index:014d}" if qualified else None,
                 date(2010 + index % 14, 3, 1) if qualified else None,
@@ -93,16 +98,27 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     rng = random.Random(1)
     region = Region.objects.filter(code="610722").first() or Region.objects.insert(
-        code="610722", name="城固县", parent=Region.objects.filter(code="610700").first()
-        or Region.objects.insert(code="610700", name="汉中市", parent=Region.objects.filter(code="610000").first()
-        or Region.objects.insert(code="610000", name="陕西省"))
+        code="610722",
+        name="城固县",
+        parent=Region.objects.filter(code="610700").first()
+        or Region.objects.insert(
+            code="610700",
+            name="汉中市",
+            parent=Region.objects.filter(code="610000").first()
+            or Region.objects.insert(code="610000", name="陕西省"),
+        ),
     )
     units = list(Unit.objects.filter(region=region, name__startswith="基准单位"))
     for index in range(len(units), 40):
-        units.append(Unit.objects.create(
-            name=f"基准单位{index}", credit_code=gen.credit_code(rng, region.code, "government_organ"),
-            kind="government_organ", level="county", region=region,
-        ))
+        units.append(
+            Unit.objects.create(
+                name=f"基准单位{index}",
+                credit_code=gen.credit_code(rng, region.code, "government_organ"),
+                kind="government_organ",
+                level="county",
+                region=region,
+            )
+        )
     user, _ = User.objects.get_or_create(username="bench_bureau")
     RoleGrant.objects.get_or_create(user=user, role=Role.JUSTICE_BUREAU, region=region)
     Qualification.objects.filter(person__unit__in=units).delete()
@@ -119,8 +135,9 @@ def main() -> None:
     plan, dry = timed("dry run (read + check)", lambda: plan_survey(content, by=user))
     assert not plan.errors, plan.errors[:5]
     result, first = timed("import", lambda: import_survey(content, by=user))
-    again, second = timed("re-import of the same file", lambda: import_survey(content, by=user))
-    assert result.summary()["new_people"] == rows and again.summary()["unchanged"] == rows
+    again, _second = timed("re-import of the same file", lambda: import_survey(content, by=user))
+    assert result.summary()["new_people"] == rows
+    assert again.summary()["unchanged"] == rows
     print(f"  ratio import / baseline read        {first / baseline:8.1f} x")
     print(f"  ratio dry run / baseline read       {dry / baseline:8.1f} x")
     verdict = "PASS" if first < 30 else "FAIL"

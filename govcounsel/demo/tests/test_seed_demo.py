@@ -33,7 +33,7 @@ def test_demo_builds_both_places_with_valid_codes(seeded):
 def test_demo_has_one_account_per_role(seeded):
     roles = set(RoleGrant.objects.values_list("role", flat=True))
     assert roles == {r.value for r in Role}
-    assert User.objects.count() == len(ACCOUNTS)
+    assert User.objects.filter(is_active=True).count() == len(ACCOUNTS)
     lawyer = User.objects.get(username="lawyer_cy")
     assert lawyer.person is not None
     assert lawyer.person.qualifications.exists()
@@ -43,3 +43,27 @@ def test_demo_is_deterministic_and_runs_once(seeded):
     first = list(Person.objects.order_by("id").values_list("name", "id_number_hash"))
     call_command("seed_demo", verbosity=0)  # second run: leaves everything as it is
     assert list(Person.objects.order_by("id").values_list("name", "id_number_hash")) == first
+
+
+def test_demo_has_certificates_in_every_state(seeded):
+    from govcounsel.certificates.models import CancellationCase, Certificate, CertificateApplication
+
+    assert set(Certificate.objects.values_list("status", flat=True)) == {
+        "active",
+        "suspended",
+        "cancelled",
+    }
+    assert set(CertificateApplication.objects.values_list("status", flat=True)) >= {
+        "applied",
+        "reviewed",
+        "submitted",
+        "approved",
+        "rejected",
+        "returned",
+        "withdrawn",
+    }
+    assert CancellationCase.objects.open().filter(reason="retired").exists()
+    assert CancellationCase.objects.overdue().count() == 1
+    lawyer = User.objects.get(username="lawyer_cy").person
+    assert lawyer.certificates.filter(status="active").exists()
+    assert not User.objects.get(username="history_loader").grants.exists()

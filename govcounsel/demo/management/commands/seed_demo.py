@@ -13,7 +13,9 @@ from django.db import transaction
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant, User
+from govcounsel.certificates.models import Certificate
 from govcounsel.demo import generators as gen
+from govcounsel.demo.certificates import seed_certificates
 from govcounsel.demo.places import CITY_UNITS, COUNTY_UNITS, LAW_FIRMS, REGIONS, TOWNSHIPS
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.choices import AdviserKind, EmploymentStatus, QualificationKind
@@ -58,11 +60,13 @@ class Command(BaseCommand):
             self._qualifications(rng, people)
             self._advisers(rng, units, people)
             self._accounts(regions, units, people)
+            seed_certificates(rng, people, regions, showcase=units["北京市朝阳区市场监督管理局"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示数据已生成：{Region.objects.count()}个区域，{Unit.objects.count()}个单位，"
                 f"{Person.objects.count()}名人员，{Qualification.objects.count()}条资格，"
-                f"{LegalAdviser.objects.count()}名法律顾问，{User.objects.count()}个账号。"
+                f"{LegalAdviser.objects.count()}名法律顾问，{Certificate.objects.count()}张公职律师证书，"
+                f"{User.objects.filter(is_active=True).count()}个账号。"
             )
         )
 
@@ -211,6 +215,7 @@ class Command(BaseCommand):
         lawyer_unit = units["北京市朝阳区市场监督管理局"]
         lawyer = next(p for p in people if p.unit_id == lawyer_unit.pk)
         lawyer.full_time_legal = True
+        lawyer.is_civil_servant = True
         lawyer.employment_status = EmploymentStatus.IN_POST
         lawyer.employment_status_date = None
         lawyer.save()
