@@ -14,3 +14,7 @@ auditlog.register(
 )
 auditlog.register(apps.get_model("people", "Qualification"))
 auditlog.register(apps.get_model("people", "LegalAdviser"), mask_fields=["phone"])
+auditlog.register(apps.get_model("certificates", "CertificateApplication"))
+auditlog.register(apps.get_model("certificates", "Certificate"))
+auditlog.register(apps.get_model("certificates", "CancellationCase"))
+auditlog.register(apps.get_model("certificates", "AssociationMembership"))

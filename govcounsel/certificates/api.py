@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -53,6 +53,38 @@ class ApplicationSerializer(serializers.ModelSerializer):
         read_only_fields = ["unit", "status", "created_at", "decided_at"]
 
 
+class CertificateSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.name", read_only=True)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    decoded = serializers.SerializerMethodField()
+    steps = StepSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Certificate
+        fields = [
+            "id",
+            "number",
+            "decoded",
+            "person",
+            "person_name",
+            "unit",
+            "unit_name",
+            "status",
+            "status_label",
+            "serial",
+            "first_approved_year",
+            "issued_on",
+            "ended_on",
+            "application",
+            "steps",
+        ]
+
+    @extend_schema_field(serializers.DictField())
+    def get_decoded(self, certificate: Certificate) -> dict[str, object]:
+        return numbering.decode(certificate.number).as_dict()
+
+
 class ReviewSerializer(ActionSerializer):
     passed = serializers.BooleanField(help_text="true: 审核通过；false: 退回（须填写 note）")
 
@@ -93,7 +125,7 @@ class CertificateApplicationViewSet(ScopedReadViewSet):
     def submit(self, request: Request, pk: str | None = None) -> Response:
         return self.run_action(request, services.submit, "application")
 
-    @extend_schema(request=ActionSerializer, responses={200: "CertificateSerializer"})
+    @extend_schema(request=ActionSerializer, responses={200: CertificateSerializer})
     @action(detail=True, methods=["post"])
     def approve(self, request: Request, pk: str | None = None) -> Response:
         application = self.get_object()
@@ -120,37 +152,6 @@ class CertificateApplicationViewSet(ScopedReadViewSet):
             application=self.get_object(), by=request.user, note=body.validated_data["note"]
         )
         return Response(self.get_serializer(result).data)
-
-
-class CertificateSerializer(serializers.ModelSerializer):
-    person_name = serializers.CharField(source="person.name", read_only=True)
-    unit_name = serializers.CharField(source="unit.name", read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
-    decoded = serializers.SerializerMethodField()
-    steps = StepSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Certificate
-        fields = [
-            "id",
-            "number",
-            "decoded",
-            "person",
-            "person_name",
-            "unit",
-            "unit_name",
-            "status",
-            "status_label",
-            "serial",
-            "first_approved_year",
-            "issued_on",
-            "ended_on",
-            "application",
-            "steps",
-        ]
-
-    def get_decoded(self, certificate: Certificate) -> dict[str, object]:
-        return numbering.decode(certificate.number).as_dict()
 
 
 class CancelSerializer(ActionSerializer):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.admin import DutyAdmin
 
-from .models import LegalAdviser, Person, Qualification
+from .models import LegalAdviser, Person, Qualification, SurveyUpload
 
 
 class PersonAdminForm(forms.ModelForm):
@@ -90,3 +90,9 @@ class LegalAdviserAdmin(DutyAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "organisation", "unit__name"]
     raw_id_fields = ["unit", "person"]
+
+
+@admin.register(SurveyUpload)
+class SurveyUploadAdmin(DutyAdmin):
+    read_only = True
+    list_display = ["filename", "uploaded_by", "uploaded_at", "imported_at"]

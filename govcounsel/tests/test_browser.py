@@ -54,3 +54,42 @@ def test_justice_bureau_reveals_an_id_number_in_the_page(live_server, tree):
         revealed.wait_for()
         assert tree.person_a.id_number in revealed.inner_text()
         screenshot(page, "justice-bureau-reveal")
+
+
+def test_apply_review_approve_then_the_certificate_is_shown(live_server, tree):
+    from govcounsel.people.tests.factories import QualificationFactory
+
+    person = tree.person_a
+    person.full_time_legal = True
+    person.save()
+    QualificationFactory(person=person)
+    user_with(Role.UNIT_ADMIN, tree.unit_a, username="office")
+    user_with(Role.JUSTICE_BUREAU, tree.chaoyang, username="bureau")
+    with chromium_page() as page:
+        login(page, live_server, "office")
+        page.goto(f"{live_server.url}/people/{person.pk}/")
+        page.click("[data-testid=apply]")
+        page.fill("textarea[name=statement]", "专职从事法律事务，申请公职律师证书")
+        page.click("main button[type=submit]")
+        assert page.inner_text("[data-testid=status]") == "待单位审核"
+        page.fill("form:has([data-testid=action-review]) textarea[name=note]", "符合条件")
+        page.click("[data-testid=action-review]")
+        assert page.inner_text("[data-testid=status]") == "单位已审核"
+        page.click("[data-testid=action-submit]")
+        assert "已申报" in page.inner_text("[data-testid=status]")
+
+        page.click("text=退出")
+        login(page, live_server, "bureau")
+        page.goto(f"{live_server.url}/")
+        assert "待审批的申请" in page.inner_text("[data-testid=todo]")
+        page.goto(f"{live_server.url}/certificates/applications/?queue=approval")
+        page.click(f"text={person.name}")
+        page.fill("form:has([data-testid=action-approve]) textarea[name=note]", "准予颁证")
+        page.click("[data-testid=action-approve]")
+        number = page.inner_text("[data-testid=number]")
+        assert re.fullmatch(r"111052026[6][01]\d{6}", number), number
+        assert page.inner_text("[data-testid=status]") == "有效"
+        assert "公职律师" in page.inner_text("[data-testid=decoded]")
+        timeline = page.inner_text("[data-testid=timeline]")
+        assert "颁发证书" in timeline
+        screenshot(page, "certificate-issued")

@@ -11,6 +11,12 @@ def test_openapi_schema_lists_every_resource(client):
         assert f"/api/v1/{resource}/{{id}}/" in paths
     assert "/api/v1/auth/token/" in paths
     assert "/api/v1/people/{id}/identity/" in paths
+    for verb in ["submit", "review", "approve", "reject", "withdraw"]:
+        assert f"/api/v1/certificate-applications/{{id}}/{verb}/" in paths
+    for verb in ["suspend", "reinstate", "cancel"]:
+        assert f"/api/v1/certificates/{{id}}/{verb}/" in paths
+    assert "/api/v1/certificates/decode/" in paths
+    assert "/api/v1/cancellation-cases/{id}/complete/" in paths
 
 
 @pytest.mark.django_db
