@@ -6,6 +6,7 @@ Usage: .venv/bin/python scripts/screenshots.py [base-url]
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -27,6 +28,45 @@ def login(page: Page, username: str) -> None:
 
 def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
+
+
+def survey_file() -> Path:
+    """A small survey with two mistakes, to show how errors are reported."""
+    from openpyxl import Workbook
+
+    headers = [
+        "姓名",
+        "身份证号码",
+        "性别",
+        "联系电话",
+        "单位统一社会信用代码",
+        "是否公务员",
+        "是否专门从事法律事务",
+        "资格类别",
+        "资格证书编号",
+        "资格取得日期",
+    ]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(headers)
+    sheet.append(
+        [
+            "孙丽",
+            "11010519491231002X",
+            "女",
+            "13700137000",
+            "11110105XXXXXXXXXX",
+            "是",
+            "是",
+            "法律职业资格A类",
+            "A20191101050001",
+            "2019-03-01",
+        ]
+    )
+    sheet.append(["周强", "110105198001010039", "男", "", "", "是", "否", "律师资格", "", "去年"])
+    path = Path(tempfile.mkdtemp()) / "摸排表示例.xlsx"
+    workbook.save(path)
+    return path
 
 
 def main() -> None:
@@ -53,6 +93,21 @@ def main() -> None:
         login(page, "auditadmin")
         page.goto(f"{BASE}/audit/")
         shot(page, "07-audit")
+        login(page, "justice_cy")
+        shot(page, "08-bureau-todo")
+        page.goto(f"{BASE}/certificates/applications/?queue=approval")
+        page.click("[data-testid=register] tbody tr:first-child a")
+        shot(page, "09-application")
+        login(page, "lawyer_cy")
+        page.goto(f"{BASE}/certificates/")
+        page.click("[data-testid=register] tbody tr:first-child a")
+        shot(page, "10-certificate")
+        login(page, "unit_cy")
+        page.goto(f"{BASE}/people/survey/")
+        page.set_input_files("#id_file", str(survey_file()))
+        page.click("#upload-button")
+        page.locator("[data-testid=errors]").wait_for()
+        shot(page, "11-survey-errors")
         browser.close()
 
 

@@ -26,7 +26,7 @@ class ApplicationStepInline(admin.TabularInline):
     can_delete = False
     readonly_fields = ["action", "from_status", "to_status", "actor", "at", "note", "scan"]
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None):
         return False
 
 

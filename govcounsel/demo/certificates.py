@@ -26,7 +26,7 @@ from govcounsel.certificates.models import (
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people import services as people_services
 from govcounsel.people.choices import EmploymentStatus
-from govcounsel.people.models import Person
+from govcounsel.people.models import Person, Qualification
 
 
 def _eligible(people: list[Person]) -> list[Person]:
@@ -76,7 +76,6 @@ def seed_certificates(
         return application
 
     rng.shuffle(candidates)
-    showcase_people = [p for p in candidates if p.unit_id == showcase.pk]
     others = [p for p in candidates if p.unit_id != showcase.pk]
     today = timezone.localdate()
 
@@ -94,11 +93,27 @@ def seed_certificates(
     unit_office = User.objects.get(username="unit_cy")
     bureau = User.objects.get(username="justice_cy")
     lawyer = User.objects.get(username="lawyer_cy").person
-    steps = iter(showcase_people)
-    for person in [p for p in showcase_people if p != lawyer][:1]:
-        services.apply(
-            person=person, by=unit_office, statement="本人专职从事法律事务，申请公职律师证书"
+    # One applicant waits in the showcase unit's own review queue.
+    newcomer = next(
+        p
+        for p in Person.objects.filter(
+            unit=showcase, employment_status=EmploymentStatus.IN_POST
+        ).order_by("pk")
+        if p != lawyer and not p.certificates.exists()
+    )
+    Person.objects.filter(pk=newcomer.pk).update(full_time_legal=True, is_civil_servant=True)
+    if not newcomer.qualifications.exists():
+        Qualification.objects.create(
+            person=newcomer,
+            kind="legal_a",
+            certificate_number="A20211101050188",
+            obtained_on=date(2021, 3, 1),
         )
+    services.apply(
+        person=Person.objects.get(pk=newcomer.pk),
+        by=unit_office,
+        statement="本人专职从事法律事务，申请公职律师证书",
+    )
     for person in waiting[:3]:
         services.apply(person=person, by=loader, statement="申请公职律师证书")
     for person in waiting[3:5]:
@@ -122,7 +137,6 @@ def seed_certificates(
         services.withdraw(
             application=services.apply(person=waiting[10], by=loader), by=loader, note="本人撤回"
         )
-    del steps
 
     # The demo lawyer's certificate, through the showcase unit's own accounts.
     if lawyer is not None:
@@ -133,14 +147,21 @@ def seed_certificates(
         _backdate(certificate, date(2023, 6, 15))
         issued.append(certificate)
 
-    # Suspended, cancelled, a recent retirement (open case) and an overdue case.
+    # Suspended, cancelled, a recent retirement (open case) and an overdue case; the cases
+    # in Chaoyang, so that the demo's district accounts see them on their to-do lists.
+    chaoyang = [
+        c
+        for c in issued
+        if c.unit.region.code == "110105" and c.person_id != getattr(lawyer, "pk", None)
+    ]
+    retiring = chaoyang[:2]
+    issued = [c for c in issued if c not in retiring]
     for certificate in issued[:2]:
         services.suspend(certificate=certificate, by=loader, note="涉嫌违纪，暂停执业接受调查")
     for certificate in issued[2:4]:
         services.cancel(
             certificate=certificate, by=loader, note="本人申请注销", on=today - timedelta(days=200)
         )
-    retiring = issued[4:6]
     for certificate, (status, days_ago) in zip(
         retiring, [("retired", 5), ("transferred", 60)], strict=False
     ):

@@ -186,3 +186,49 @@ def test_list_query_budget(cast, issue, tree, django_assert_max_num_queries):
         client = client_for(type(cast.bureau).objects.get(pk=cast.bureau.pk))
         with django_assert_max_num_queries(7):
             assert client.get(url + "?page_size=100").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [200, 404, 403, 404, 403, 401], strict=True))
+)
+def test_submit_role_matrix(cast, eligible, actor, status):
+    application = services.apply(person=eligible, by=cast.office)
+    services.review(application=application, by=cast.office, passed=True)
+    response = client_for(_who(cast, actor)).post(
+        f"/api/v1/certificate-applications/{application.pk}/submit/"
+    )
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [403, 404, 200, 404, 403, 401], strict=True))
+)
+def test_reinstate_role_matrix(cast, issue, actor, status):
+    certificate = services.suspend(certificate=issue(), by=cast.bureau, note="调查")
+    response = client_for(_who(cast, actor)).post(
+        f"/api/v1/certificates/{certificate.pk}/reinstate/"
+    )
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("action", ["recover", "complete"])
+@pytest.mark.parametrize("index", range(6))
+def test_case_actions_role_matrix(cast, issue, eligible, action, index):
+    from govcounsel.people import services as people_services
+
+    issue()
+    people_services.update_person(
+        person=eligible,
+        by=cast.office,
+        employment_status="left",
+        employment_status_date="2026-11-01",
+    )
+    case = CancellationCase.objects.get()
+    expected = {
+        "recover": [200, 404, 200, 404, 403, 401],
+        "complete": [403, 404, 200, 404, 403, 401],
+    }[action][index]
+    response = client_for(_who(cast, ACTORS[index])).post(
+        f"/api/v1/cancellation-cases/{case.pk}/{action}/"
+    )
+    assert response.status_code == expected
