@@ -17,4 +17,5 @@ urlpatterns = [
     path("qualified/", views.QualifiedListView.as_view(), name="qualified"),
     path("non-members/", views.NonMemberListView.as_view(), name="non-members"),
     path("non-members/<int:person_pk>/join/", views.record_membership, name="membership"),
+    path("scans/<slug:kind>/<int:pk>/", views.scan, name="scan"),
 ]

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.forms import form_page
 from govcounsel.core.views import ScopedDetailView, ScopedListView
@@ -21,7 +22,13 @@ from . import numbering, selectors, services
 from .actions import APPLICATION_ACTIONS, CASE_ACTIONS, CERTIFICATE_ACTIONS, Action, available
 from .filters import ApplicationFilter, CaseFilter, CertificateFilter
 from .forms import ActionForm, ApplyForm, MembershipForm
-from .models import CancellationCase, Certificate, CertificateApplication
+from .models import (
+    ApplicationStep,
+    CancellationCase,
+    Certificate,
+    CertificateApplication,
+    CertificateStep,
+)
 from .reports import ApplicationReport, CaseReport, CertificateReport, QualifiedStaffReport
 
 
@@ -232,4 +239,31 @@ def record_membership(request: HttpRequest, person_pk: int) -> HttpResponse:
         success=_("已登记会员。"),
         next_url=lambda membership: "certificates:non-members",
         context={"title": _("登记律师协会会员"), "subject": person},
+    )
+
+
+@login_required
+def scan(request: HttpRequest, kind: str, pk: int) -> FileResponse:
+    """A step's scanned attachment, for those who may see the application or certificate."""
+    if kind == "application":
+        step: Any = get_object_or_404(
+            ApplicationStep.objects.filter(
+                application__in=CertificateApplication.objects.visible_to(request.user)
+            ),
+            pk=pk,
+        )
+    elif kind == "certificate":
+        step = get_object_or_404(
+            CertificateStep.objects.filter(
+                certificate__in=Certificate.objects.visible_to(request.user)
+            ),
+            pk=pk,
+        )
+    else:
+        raise Http404
+    if not step.scan:
+        raise Http404
+    record_event("certificates.scan.downloaded", step, by=request.user, data={"kind": kind})
+    return FileResponse(
+        step.scan.open("rb"), as_attachment=True, filename=step.scan.name.rsplit("/", 1)[-1]
     )

@@ -118,3 +118,29 @@ def test_qualified_but_not_applied(cast, eligible, client):
     assert eligible.name in client.get("/certificates/qualified/").content.decode()
     services.apply(person=eligible, by=cast.office)
     assert eligible.name not in client.get("/certificates/qualified/").content.decode()
+
+
+def test_scans_are_stored_with_the_step_and_downloaded_within_scope(cast, eligible, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from govcounsel.tests.helpers import events
+
+    client.force_login(cast.office)
+    client.post(
+        f"/certificates/apply/{eligible.pk}/",
+        {
+            "statement": "申请",
+            "scan": SimpleUploadedFile(
+                "申请表.pdf", b"%PDF-1.4 scan", content_type="application/pdf"
+            ),
+        },
+    )
+    application = CertificateApplication.objects.get()
+    step = application.steps.get()
+    page = client.get(f"/certificates/applications/{application.pk}/").content.decode()
+    assert f"/certificates/scans/application/{step.pk}/" in page
+    response = client.get(f"/certificates/scans/application/{step.pk}/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 scan"
+    assert len(events("certificates.scan.downloaded")) == 1
+    client.force_login(cast.other_bureau)
+    assert client.get(f"/certificates/scans/application/{step.pk}/").status_code == 404
