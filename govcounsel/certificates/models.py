@@ -126,12 +126,9 @@ class CertificateApplication(FSMModelMixin, models.Model):
         pass
 
 
-class ApplicationStep(models.Model):
-    """One step of an application's history: who did what, when, why, with an optional scan."""
+class Step(models.Model):
+    """One step of a workflow's history: who did what, when, why, with an optional scan."""
 
-    application = models.ForeignKey(
-        CertificateApplication, on_delete=models.CASCADE, related_name="steps"
-    )
     action = models.CharField(_("环节"), max_length=32, choices=StepAction.choices)
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
@@ -147,12 +144,23 @@ class ApplicationStep(models.Model):
     scan = models.FileField(_("附件扫描件"), upload_to="certificates/scans/%Y/%m/", blank=True)
 
     class Meta:
-        verbose_name = _("申请办理记录")
-        verbose_name_plural = _("申请办理记录")
+        abstract = True
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.application_id} {self.action}"
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
+
+
+class ApplicationStep(Step):
+    """A step in an application's history (申请、审核、申报、审批)."""
+
+    application = models.ForeignKey(
+        CertificateApplication, on_delete=models.CASCADE, related_name="steps"
+    )
+
+    class Meta(Step.Meta):
+        verbose_name = _("申请办理记录")
+        verbose_name_plural = _("申请办理记录")
 
 
 class SerialCounter(models.Model):
@@ -258,32 +266,15 @@ class Certificate(FSMModelMixin, models.Model):
         self.ended_on = min(self.ended_on or on, on)
 
 
-class CertificateStep(models.Model):
-    """One step in a certificate's history: issued, suspended, reinstated, ended, cancelled."""
+class CertificateStep(Step):
+    """A step in a certificate's history: issued, suspended, reinstated, ended, cancelled."""
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="steps")
-    action = models.CharField(_("环节"), max_length=32, choices=StepAction.choices)
-    from_status = models.CharField(max_length=16, blank=True)
-    to_status = models.CharField(max_length=16)
     effective_on = models.DateField(_("生效日期"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("办理人"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    note = models.TextField(_("原因或意见"), blank=True)
-    scan = models.FileField(_("附件扫描件"), upload_to="certificates/scans/%Y/%m/", blank=True)
 
-    class Meta:
+    class Meta(Step.Meta):
         verbose_name = _("证书变动记录")
         verbose_name_plural = _("证书变动记录")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.certificate_id} {self.action}"
 
 
 class CaseQuerySet(models.QuerySet["CancellationCase"]):

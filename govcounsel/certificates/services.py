@@ -80,9 +80,43 @@ def _certificate_step(
     )
 
 
+_UNIT_ONLY = _("只有申报单位的法治工作机构可以审核。")
+_BUREAU_ONLY = _("只有申报单位所在地的司法局可以审批。")
+
+
 def _require(note: str, message: Any) -> None:
     if not note.strip():
         raise DomainError("reason_required", message, field="note")
+
+
+def _advance(
+    locked: Any,
+    *,
+    by: Any,
+    perm: str,
+    refusal: Any,
+    transition: str,
+    action: str,
+    note: str = "",
+    scan: Any = None,
+    note_required: Any = None,
+) -> Any:
+    """The steps every verb takes on a locked application or certificate: check the role
+    and scope, require a reason where one is due, transition, save, record the step and
+    the audit event."""
+    ensure_can(by, perm, locked, refusal)
+    if note_required:
+        _require(note, note_required)
+    before = locked.status
+    _transition(locked, transition)
+    locked.save()
+    if isinstance(locked, CertificateApplication):
+        _application_step(locked, action, before, by, note, scan)
+        record_event(f"certificates.application.{action}", locked, by=by)
+    else:
+        _certificate_step(locked, action, before, by, note=note, scan=scan)
+        record_event(f"certificates.certificate.{action}", locked, by=by)
+    return locked
 
 
 # --- applications -------------------------------------------------------------------------
@@ -121,22 +155,20 @@ def review(
 ) -> CertificateApplication:
     """统一审核: the unit's rule-of-law office passes the application on or returns it."""
     application = _locked_application(application)
-    ensure_can(
-        by, "certificates.unit_review", application, _("只有申报单位的法治工作机构可以审核。")
-    )
-    before = application.status
     if passed:
+        ensure_can(by, "certificates.unit_review", application, _UNIT_ONLY)
         ensure_eligible(application.person)
-        _transition(application, "pass_review")
-    else:
-        _require(note, _("退回申请须说明理由。"))
-        _transition(application, "return_to_applicant")
-    application.save()
-    _application_step(application, "reviewed" if passed else "returned", before, by, note, scan)
-    record_event(
-        f"certificates.application.{'reviewed' if passed else 'returned'}", application, by=by
+    return _advance(
+        application,
+        by=by,
+        perm="certificates.unit_review",
+        refusal=_UNIT_ONLY,
+        transition="pass_review" if passed else "return_to_applicant",
+        action="reviewed" if passed else "returned",
+        note=note,
+        scan=scan,
+        note_required=None if passed else _("退回申请须说明理由。"),
     )
-    return application
 
 
 @transaction.atomic
@@ -144,16 +176,16 @@ def submit(
     *, application: CertificateApplication, by: Any, note: str = "", scan: Any = None
 ) -> CertificateApplication:
     """统一申报: the unit submits the reviewed application to the justice bureau."""
-    application = _locked_application(application)
-    ensure_can(
-        by, "certificates.unit_review", application, _("只有申报单位的法治工作机构可以申报。")
+    return _advance(
+        _locked_application(application),
+        by=by,
+        perm="certificates.unit_review",
+        refusal=_("只有申报单位的法治工作机构可以申报。"),
+        transition="submit",
+        action="submitted",
+        note=note,
+        scan=scan,
     )
-    before = application.status
-    _transition(application, "submit")
-    application.save()
-    _application_step(application, "submitted", before, by, note, scan)
-    record_event("certificates.application.submitted", application, by=by)
-    return application
 
 
 @transaction.atomic
@@ -218,31 +250,32 @@ def _issue(application: CertificateApplication, person: Person, by: Any) -> Cert
 def reject(
     *, application: CertificateApplication, by: Any, note: str, scan: Any = None
 ) -> CertificateApplication:
-    application = _locked_application(application)
-    ensure_can(by, "certificates.decide", application, _("只有申报单位所在地的司法局可以审批。"))
-    _require(note, _("不予批准须说明理由。"))
-    before = application.status
-    _transition(application, "reject")
-    application.save()
-    _application_step(application, "rejected", before, by, note, scan)
-    record_event("certificates.application.rejected", application, by=by)
-    return application
+    return _advance(
+        _locked_application(application),
+        by=by,
+        perm="certificates.decide",
+        refusal=_BUREAU_ONLY,
+        transition="reject",
+        action="rejected",
+        note=note,
+        scan=scan,
+        note_required=_("不予批准须说明理由。"),
+    )
 
 
 @transaction.atomic
 def withdraw(
     *, application: CertificateApplication, by: Any, note: str = ""
 ) -> CertificateApplication:
-    application = _locked_application(application)
-    ensure_can(
-        by, "certificates.withdraw", application, _("只有申请人本人或申报单位可以撤回申请。")
+    return _advance(
+        _locked_application(application),
+        by=by,
+        perm="certificates.withdraw",
+        refusal=_("只有申请人本人或申报单位可以撤回申请。"),
+        transition="withdraw",
+        action="withdrawn",
+        note=note,
     )
-    before = application.status
-    _transition(application, "withdraw")
-    application.save()
-    _application_step(application, "withdrawn", before, by, note)
-    record_event("certificates.application.withdrawn", application, by=by)
-    return application
 
 
 # --- certificates -------------------------------------------------------------------------
@@ -258,33 +291,33 @@ def _locked_certificate(certificate: Certificate) -> Certificate:
 
 @transaction.atomic
 def suspend(*, certificate: Certificate, by: Any, note: str, scan: Any = None) -> Certificate:
-    certificate = _locked_certificate(certificate)
-    ensure_can(
-        by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以暂停执业。")
+    return _advance(
+        _locked_certificate(certificate),
+        by=by,
+        perm="certificates.manage_certificate",
+        refusal=_("只有所在地司法局可以暂停执业。"),
+        transition="suspend",
+        action="suspended",
+        note=note,
+        scan=scan,
+        note_required=_("暂停执业须说明理由。"),
     )
-    _require(note, _("暂停执业须说明理由。"))
-    before = certificate.status
-    _transition(certificate, "suspend")
-    certificate.save()
-    _certificate_step(certificate, "suspended", before, by, note=note, scan=scan)
-    record_event("certificates.certificate.suspended", certificate, by=by)
-    return certificate
 
 
 @transaction.atomic
 def reinstate(
     *, certificate: Certificate, by: Any, note: str = "", scan: Any = None
 ) -> Certificate:
-    certificate = _locked_certificate(certificate)
-    ensure_can(
-        by, "certificates.manage_certificate", certificate, _("只有所在地司法局可以恢复执业。")
+    return _advance(
+        _locked_certificate(certificate),
+        by=by,
+        perm="certificates.manage_certificate",
+        refusal=_("只有所在地司法局可以恢复执业。"),
+        transition="reinstate",
+        action="reinstated",
+        note=note,
+        scan=scan,
     )
-    before = certificate.status
-    _transition(certificate, "reinstate")
-    certificate.save()
-    _certificate_step(certificate, "reinstated", before, by, note=note, scan=scan)
-    record_event("certificates.certificate.reinstated", certificate, by=by)
-    return certificate
 
 
 @transaction.atomic
