@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -186,9 +186,10 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
         return self.filter(status__in=HELD_CERTIFICATE)
 
     def active_on(self, day: date) -> CertificateQuerySet:
-        """Counting as active on a day: issued by then, not ended or cancelled by then."""
-        return self.filter(issued_on__lte=day).filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+        """Counting as active on a day: inside one of its active periods (not suspended,
+        not ended by an HR event, not cancelled)."""
+        return self.filter(
+            Exists(ActivePeriod.objects.filter(certificate=OuterRef("pk")).covering(day))
         )
 
 
@@ -275,6 +276,46 @@ class CertificateStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("证书变动记录")
         verbose_name_plural = _("证书变动记录")
+
+
+class ActivePeriodQuerySet(models.QuerySet["ActivePeriod"]):
+    def covering(self, day: date) -> ActivePeriodQuerySet:
+        # A period ends on the day the certificate stopped counting: that day is outside it.
+        return self.filter(started_on__lte=day).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+        )
+
+
+class ActivePeriod(models.Model):
+    """A span of days in which a certificate counted as active for its unit: from issue or
+    reinstatement to suspension, an HR event or cancellation. Coverage "as of a date"
+    (000 二, 001 一(一)) reads these spans; the services keep them in step with the
+    certificate's transitions."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="periods")
+    unit = models.ForeignKey("organisations.Unit", on_delete=models.PROTECT, related_name="+")
+    started_on = models.DateField(_("起始日期"))
+    ended_on = models.DateField(_("结束日期"), null=True, blank=True)
+
+    objects = ActivePeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("证书有效期间")
+        verbose_name_plural = _("证书有效期间")
+        ordering = ["certificate_id", "started_on"]
+        indexes = [models.Index(fields=["unit", "started_on", "ended_on"], name="period_unit_span")]
+        constraints = [
+            models.CheckConstraint(
+                name="period_ordered",
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+            ),
+            models.UniqueConstraint(
+                fields=["certificate"], condition=Q(ended_on__isnull=True), name="one_open_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id} {self.started_on}–{self.ended_on or ''}"
 
 
 class CaseQuerySet(models.QuerySet["CancellationCase"]):

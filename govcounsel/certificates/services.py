@@ -19,6 +19,7 @@ from . import numbering
 from .choices import ApplicationStatus, CancellationReason, CaseStatus, CertificateStatus
 from .eligibility import ensure_eligible
 from .models import (
+    ActivePeriod,
     ApplicationStep,
     AssociationMembership,
     CancellationCase,
@@ -82,6 +83,22 @@ def _certificate_step(
 
 _UNIT_ONLY = _("只有申报单位的法治工作机构可以审核。")
 _BUREAU_ONLY = _("只有申报单位所在地的司法局可以审批。")
+
+
+def _open_period(certificate: Certificate, on: date) -> None:
+    ActivePeriod.objects.create(certificate=certificate, unit_id=certificate.unit_id, started_on=on)
+
+
+def _close_period(certificate: Certificate, on: date) -> None:
+    """End the open period on `on`; a period that would end before it began is dropped."""
+    period = ActivePeriod.objects.filter(certificate=certificate, ended_on__isnull=True).first()
+    if period is None:
+        return
+    if on <= period.started_on:
+        period.delete()
+    else:
+        period.ended_on = on
+        period.save(update_fields=["ended_on"])
 
 
 def _require(note: str, message: Any) -> None:
@@ -243,6 +260,7 @@ def _issue(application: CertificateApplication, person: Person, by: Any) -> Cert
         issued_on=timezone.localdate(),
     )
     _certificate_step(certificate, "issued", "", by)
+    _open_period(certificate, certificate.issued_on)
     return certificate
 
 
@@ -291,7 +309,7 @@ def _locked_certificate(certificate: Certificate) -> Certificate:
 
 @transaction.atomic
 def suspend(*, certificate: Certificate, by: Any, note: str, scan: Any = None) -> Certificate:
-    return _advance(
+    certificate = _advance(
         _locked_certificate(certificate),
         by=by,
         perm="certificates.manage_certificate",
@@ -302,13 +320,15 @@ def suspend(*, certificate: Certificate, by: Any, note: str, scan: Any = None) -
         scan=scan,
         note_required=_("暂停执业须说明理由。"),
     )
+    _close_period(certificate, timezone.localdate())
+    return certificate
 
 
 @transaction.atomic
 def reinstate(
     *, certificate: Certificate, by: Any, note: str = "", scan: Any = None
 ) -> Certificate:
-    return _advance(
+    certificate = _advance(
         _locked_certificate(certificate),
         by=by,
         perm="certificates.manage_certificate",
@@ -318,6 +338,10 @@ def reinstate(
         note=note,
         scan=scan,
     )
+    today = timezone.localdate()
+    if certificate.ended_on is None or certificate.ended_on > today:
+        _open_period(certificate, today)
+    return certificate
 
 
 @transaction.atomic
@@ -334,6 +358,7 @@ def cancel(
     before = certificate.status
     _transition(certificate, "cancel", on)
     certificate.save()
+    _close_period(certificate, certificate.ended_on or on)
     _certificate_step(
         certificate, "cancelled", before, by, on=certificate.ended_on, note=note, scan=scan
     )
@@ -350,6 +375,19 @@ def cancel(
     return certificate
 
 
+def backdate_issue(certificate: Certificate, issued_on: date) -> None:
+    """Enter a certificate issued before the system existed: its issue date, the issue
+    step's effective date and the start of its first active period move back together."""
+    Certificate.objects.filter(pk=certificate.pk).update(issued_on=issued_on)
+    CertificateStep.objects.filter(certificate=certificate, action="issued").update(
+        effective_on=issued_on
+    )
+    first = ActivePeriod.objects.filter(certificate=certificate).order_by("started_on").first()
+    if first is not None:
+        ActivePeriod.objects.filter(pk=first.pk).update(started_on=issued_on)
+    certificate.issued_on = issued_on
+
+
 # --- HR events and cancellation cases (000 #3) ------------------------------------------
 
 
@@ -364,6 +402,7 @@ def end_by_hr_event(
         if certificate.ended_on is None or certificate.ended_on > on:
             certificate.ended_on = on
             certificate.save(update_fields=["ended_on"])
+            _close_period(certificate, on)
             _certificate_step(
                 certificate,
                 "ended",

@@ -21,7 +21,6 @@ from govcounsel.certificates.models import (
     AssociationMembership,
     CancellationCase,
     Certificate,
-    CertificateStep,
 )
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people import services as people_services
@@ -43,13 +42,6 @@ def _eligible(people: list[Person]) -> list[Person]:
         and p.is_civil_servant
         and p.employment_status == EmploymentStatus.IN_POST
     ]
-
-
-def _backdate(certificate: Certificate, issued: date) -> None:
-    Certificate.objects.filter(pk=certificate.pk).update(issued_on=issued)
-    CertificateStep.objects.filter(certificate=certificate, action="issued").update(
-        effective_on=issued
-    )
 
 
 def seed_certificates(
@@ -85,7 +77,9 @@ def seed_certificates(
         certificate = services.approve(
             application=through(person), by=loader, note="准予颁发公职律师证书"
         )
-        _backdate(certificate, date(2022, 3, 1) + timedelta(days=rng.randrange(0, 1300)))
+        services.backdate_issue(
+            certificate, date(2022, 3, 1) + timedelta(days=rng.randrange(0, 1300))
+        )
         issued.append(certificate)
     waiting = others[int(len(others) * 0.7) :]
 
@@ -144,7 +138,7 @@ def seed_certificates(
         services.review(application=application, by=unit_office, passed=True, note="符合条件")
         services.submit(application=application, by=unit_office)
         certificate = services.approve(application=application, by=bureau, note="准予颁证")
-        _backdate(certificate, date(2023, 6, 15))
+        services.backdate_issue(certificate, date(2023, 6, 15))
         issued.append(certificate)
 
     # Suspended, cancelled, a recent retirement (open case) and an overdue case; the cases

@@ -165,7 +165,7 @@ def test_suspend_reinstate_cancel(cast, issue):
 
 def test_retirement_opens_a_cancellation_case_at_once(cast, issue, eligible):
     certificate = issue()
-    Certificate.objects.filter(pk=certificate.pk).update(issued_on=date(2024, 1, 15))
+    services.backdate_issue(certificate, date(2024, 1, 15))
     people_services.update_person(
         person=eligible,
         by=cast.office,
@@ -247,3 +247,29 @@ def test_overdue_after_the_configured_days(cast, issue, eligible, settings):
     assert not CancellationCase.objects.overdue().exists()
     later = timezone.localdate() + timedelta(days=settings.CANCELLATION_DUE_DAYS + 1)
     assert list(CancellationCase.objects.overdue(today=later)) == [case]
+
+
+def test_active_periods_follow_suspension_and_cancellation(cast, issue):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from govcounsel.certificates.models import ActivePeriod
+
+    certificate = issue()
+    services.backdate_issue(certificate, date(2024, 1, 1))
+    services.suspend(certificate=certificate, by=cast.bureau, note="调查")
+    today = timezone.localdate()
+    active = lambda day: Certificate.objects.active_on(day).filter(pk=certificate.pk).exists()  # noqa: E731
+    assert active(today - timedelta(days=1))
+    assert not active(today)
+    services.reinstate(certificate=certificate, by=cast.bureau)
+    assert active(today)
+    assert active(date(2024, 6, 1))
+    assert not active(date(2023, 12, 31))
+    services.cancel(
+        certificate=certificate, by=cast.bureau, note="注销", on=today + timedelta(days=10)
+    )
+    assert active(today + timedelta(days=9))
+    assert not active(today + timedelta(days=10))
+    assert not ActivePeriod.objects.filter(certificate=certificate, ended_on__isnull=True).exists()
