@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "govcounsel.organisations",
     "govcounsel.people",
     "govcounsel.certificates",
+    "govcounsel.coverage",
     "govcounsel.demo",
 ]
 

@@ -1,0 +1,14 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Metric(models.TextChoices):
+    # 001 一(一): units with a public lawyer; 一(二): or whose duties legal advisers carry.
+    COVERAGE = "coverage", _("公职律师覆盖率")
+    WORK = "work", _("公职律师工作开展率")
+
+
+class TargetStatus(models.TextChoices):
+    MET = "met", _("已达成")
+    ON_TRACK = "on_track", _("推进中")
+    MISSED = "missed", _("未达成")

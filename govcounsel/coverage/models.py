@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.organisations.choices import UnitKind, UnitLevel
+
+from .choices import Metric
+from .groups import UnitGroup
+
+if TYPE_CHECKING:
+    from govcounsel.accounts.models import User
+
+
+class TargetQuerySet(models.QuerySet["Target"]):
+    def visible_to(self, user: User | Any) -> TargetQuerySet:
+        """Targets of the regions the user sees, and of the regions above their units."""
+        from govcounsel.organisations.models import Region
+
+        regions = Region.objects.visible_to(user)
+        paths = set(regions.values_list("path", flat=True))
+        above = {
+            path[:end] for path in paths for end in range(Region.steplen, len(path), Region.steplen)
+        }
+        return self.filter(Q(region__in=regions) | Q(region__path__in=above))
+
+
+class Target(models.Model):
+    """A coverage target set by policy for a region and a group of its units (000 二,
+    001 一(一), 003 二(六)): which metric, what percentage, by when, and where it is written."""
+
+    region = models.ForeignKey(
+        "organisations.Region",
+        verbose_name=_("区域"),
+        on_delete=models.PROTECT,
+        related_name="targets",
+    )
+    level = models.CharField(_("单位层级"), max_length=16, choices=UnitLevel.choices, blank=True)
+    kind = models.CharField(_("单位类别"), max_length=32, choices=UnitKind.choices, blank=True)
+    enforcement = models.BooleanField(_("具有行政执法权"), null=True, blank=True)
+    metric = models.CharField(
+        _("指标"), max_length=16, choices=Metric.choices, default=Metric.COVERAGE
+    )
+    percentage = models.DecimalField(
+        _("目标值（%）"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    deadline = models.DateField(_("期限"))
+    source_clause = models.CharField(_("依据条款"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("覆盖目标")
+        verbose_name_plural = _("覆盖目标")
+        ordering = ["region__path", "deadline", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="target_percentage_range",
+                condition=Q(percentage__gte=0) & Q(percentage__lte=100),
+            )
+        ]
+
+    def __str__(self) -> str:
+        metric = self.get_metric_display()
+        return f"{self.region} {self.group.label} {metric} {self.percentage}% ({self.deadline})"
+
+    @property
+    def group(self) -> UnitGroup:
+        return UnitGroup(level=self.level, kind=self.kind, enforcement=self.enforcement)

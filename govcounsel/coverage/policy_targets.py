@@ -1,0 +1,77 @@
+"""The targets the policy documents set, to be loaded where their regions exist."""
+
+from datetime import date
+
+# region code, level, kind, enforcement, metric, percentage, deadline, source clause
+POLICY_TARGETS = [
+    (
+        "110105",
+        "county",
+        "",
+        None,
+        "coverage",
+        100,
+        date(2023, 12, 31),
+        "000 二：2023年底前，区级党政机关原则上均设立公职律师",
+    ),
+    (
+        "110105",
+        "county",
+        "",
+        True,
+        "coverage",
+        100,
+        date(2023, 12, 31),
+        "000 二：具有行政执法权的区级行政机关公职律师工作覆盖率力争达到100%",
+    ),
+    (
+        "110105",
+        "county",
+        "",
+        None,
+        "work",
+        100,
+        date(2025, 12, 31),
+        "000 二：“十四五”期间实现区级党政机关公职律师工作全覆盖",
+    ),
+    (
+        "610722",
+        "",
+        "",
+        True,
+        "coverage",
+        40,
+        date(2023, 12, 31),
+        "001 一（一）：具有行政执法权的行政机关2023年底前公职律师覆盖率力争达到40%",
+    ),
+    (
+        "610722",
+        "",
+        "",
+        None,
+        "work",
+        100,
+        date(2025, 12, 31),
+        "001 一（一）：“十四五”期间实现公职律师工作全覆盖",
+    ),
+    (
+        "110000",
+        "city",
+        "",
+        None,
+        "coverage",
+        100,
+        date(2025, 12, 31),
+        "003 二（六）：到2025年，市、区两级党政机关公职律师工作实现全覆盖",
+    ),
+    (
+        "110000",
+        "county",
+        "",
+        None,
+        "coverage",
+        100,
+        date(2025, 12, 31),
+        "003 二（六）：到2025年，市、区两级党政机关公职律师工作实现全覆盖",
+    ),
+]

@@ -1,0 +1,40 @@
+"""Where a target stands: met, on track, or missed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from .choices import TargetStatus
+from .models import Target
+from .selectors import Figures, figures_by_region
+
+
+@dataclass
+class TargetReading:
+    target: Target
+    status: TargetStatus
+    measured_on: date
+    figures: Figures
+    rate: float | None
+
+
+def read_target(target: Target, today: date | None = None) -> TargetReading:
+    """Past its deadline a target is judged on the figures of the deadline day; before it,
+    on today's: reached already is met, not yet reached is on track."""
+    today = today or timezone.localdate()
+    day = min(today, target.deadline)
+    figures = figures_by_region(None, target.region, target.group, day).get(
+        target.region.path, Figures()
+    )
+    rate = figures.rate(target.metric)
+    reached = rate is not None and rate * 100 >= float(target.percentage)
+    if reached:
+        status = TargetStatus.MET
+    elif today > target.deadline:
+        status = TargetStatus.MISSED
+    else:
+        status = TargetStatus.ON_TRACK
+    return TargetReading(target, status, day, figures, rate)
