@@ -9,6 +9,7 @@ from govcounsel.certificates.api import (
     CertificateApplicationViewSet,
     CertificateViewSet,
 )
+from govcounsel.coverage.api import CoverageView, TargetViewSet
 from govcounsel.organisations.api import RegionViewSet, UnitViewSet
 from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
 
@@ -23,8 +24,10 @@ router.register(
 )
 router.register("certificates", CertificateViewSet, basename="certificate")
 router.register("cancellation-cases", CancellationCaseViewSet, basename="cancellation-case")
+router.register("targets", TargetViewSet, basename="target")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("coverage/", CoverageView.as_view(), name="api-coverage"),
     path("", include(router.urls)),
 ]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("organisations/", include("govcounsel.organisations.urls")),
     path("people/", include("govcounsel.people.urls")),
     path("certificates/", include("govcounsel.certificates.urls")),
+    path("coverage/", include("govcounsel.coverage.urls")),
     path("audit/", include(audit_patterns)),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),

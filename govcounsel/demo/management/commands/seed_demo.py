@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from auditlog.context import disable_auditlog
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             self._advisers(rng, units, people)
             self._accounts(regions, units, people)
             seed_certificates(rng, people, regions, showcase=units["北京市朝阳区市场监督管理局"])
+            call_command("load_policy_targets", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示数据已生成：{Region.objects.count()}个区域，{Unit.objects.count()}个单位，"

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from govcounsel.core.api import ScopedRelatedField, ScopedViewSet
+from govcounsel.core.errors import DomainError
+from govcounsel.organisations import selectors as org_selectors
+from govcounsel.organisations.models import Region
+
+from . import selectors, services
+from .groups import UnitGroup
+from .models import Target
+from .status import read_target
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    region = ScopedRelatedField(Region)
+    region_code = serializers.CharField(source="region.code", read_only=True)
+    group_label = serializers.CharField(source="group.label", read_only=True)
+    status = serializers.SerializerMethodField()
+    measured_rate = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Target
+        fields = [
+            "id",
+            "region",
+            "region_code",
+            "level",
+            "kind",
+            "enforcement",
+            "group_label",
+            "metric",
+            "percentage",
+            "deadline",
+            "source_clause",
+            "status",
+            "measured_rate",
+        ]
+
+    def _reading(self, target: Target) -> Any:
+        cache = self.__dict__.setdefault("_readings", {})
+        if target.pk not in cache:
+            cache[target.pk] = read_target(target)
+        return cache[target.pk]
+
+    def get_status(self, target: Target) -> str:
+        return str(self._reading(target).status)
+
+    def get_measured_rate(self, target: Target) -> float | None:
+        rate = self._reading(target).rate
+        return None if rate is None else round(rate * 100, 2)
+
+
+class TargetViewSet(ScopedViewSet):
+    """Coverage targets; supervisors set and change those of their region. Each carries its
+    status (met, on_track, missed), measured on the deadline once it has passed."""
+
+    model = Target
+    serializer_class = TargetSerializer
+    select_related = ("region",)
+    filterset_fields = ["metric", "level", "kind", "enforcement"]
+    ordering = ["region__path", "deadline", "id"]
+    create_service = services.create_target
+    update_service = services.update_target
+    update_target = "target"
+
+
+class CoverageView(APIView):
+    """Figures for a region and its sub-regions, for a group of units, as of a date."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("region", str, description="区划代码，默认为本人可见的最高一级区域"),
+            OpenApiParameter("level", str),
+            OpenApiParameter("kind", str),
+            OpenApiParameter("enforcement", bool),
+            OpenApiParameter("on", str, description="YYYY-MM-DD"),
+        ],
+        responses=serializers.DictField(),
+    )
+    def get(self, request: Request) -> Response:
+        code = request.query_params.get("region")
+        regions = Region.objects.visible_to(request.user)
+        region = (
+            regions.filter(code=code).first()
+            if code
+            else org_selectors.top_regions(request.user).first()
+        )
+        if region is None:
+            raise DomainError("not_found", _("未找到该区域，或您无权查看。"), field="region")
+        raw_on = request.query_params.get("on")
+        on = parse_date(raw_on) if raw_on else timezone.localdate()
+        if on is None:
+            raise DomainError("invalid", _("日期格式应为YYYY-MM-DD。"), field="on")
+        group = UnitGroup.from_params(request.query_params)
+        figures = selectors.figures_by_region(request.user, region, group, on)
+        children = org_selectors.child_regions(request.user, region)
+        empty = selectors.Figures()
+        return Response(
+            {
+                "region": {"code": region.code, "name": region.name},
+                "group": group.as_params(),
+                "on": on.isoformat(),
+                "figures": figures.get(region.path, empty).as_dict(),
+                "own_units": selectors.own_figures(request.user, region, group, on).as_dict(),
+                "children": [
+                    {
+                        "code": c.code,
+                        "name": c.name,
+                        "figures": figures.get(c.path, empty).as_dict(),
+                    }
+                    for c in children
+                ],
+            }
+        )

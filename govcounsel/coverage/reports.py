@@ -1,0 +1,37 @@
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.core.exporters import Column, Report, attr
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.1f}%"
+
+
+class RegionFiguresReport(Report):
+    """Rows are (name, code, Figures)."""
+
+    title = _("分区域覆盖情况")
+    columns = [
+        Column(_("区域"), lambda row: row[0], 16),
+        Column(_("区划代码"), lambda row: row[1], 10),
+        Column(_("单位数"), lambda row: row[2].units, 8),
+        Column(_("有公职律师"), lambda row: row[2].covered, 10),
+        Column(_("仅由法律顾问开展"), lambda row: row[2].advised_only, 12),
+        Column(_("均无"), lambda row: row[2].neither, 8),
+        Column(_("应设未设"), lambda row: row[2].shortfall, 8),
+        Column(_("公职律师覆盖率"), lambda row: _percent(row[2].coverage_rate), 12),
+        Column(_("工作开展率"), lambda row: _percent(row[2].work_rate), 12),
+    ]
+
+
+class UnitStatusReport(Report):
+    title = _("单位")
+    columns = [
+        Column(_("单位名称"), attr("name"), 30),
+        Column(_("所在区域"), attr("region.name"), 12),
+        Column(_("单位层级"), attr("level"), 12),
+        Column(_("具有行政执法权"), lambda u: "是" if u.has_enforcement_power else "否", 8),
+        Column(_("有公职律师"), lambda u: "是" if u.has_lawyer else "否", 8),
+        Column(_("有法律顾问"), lambda u: "是" if u.has_adviser else "否", 8),
+        Column(_("有符合条件人员"), lambda u: "是" if u.has_candidate else "否", 10),
+    ]
