@@ -179,6 +179,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "UnitKindEnum": "govcounsel.organisations.choices.UnitKind",
+        "UnitLevelEnum": "govcounsel.organisations.choices.UnitLevel",
+        "RegionLevelEnum": "govcounsel.organisations.choices.RegionLevel",
+        "AdviserKindEnum": "govcounsel.people.choices.AdviserKind",
+    },
 }
 
 FILTERS_EMPTY_CHOICE_LABEL = _("全部")

@@ -16,7 +16,7 @@ from .errors import DomainError
 T = TypeVar("T")
 
 
-def run_service(form: forms.Form, action: Callable[[], T]) -> T | None:
+def run_service(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
     """Call a service; on refusal, put its message on the form and return None."""
     try:
         return action()
@@ -44,7 +44,7 @@ class DateInput(forms.DateInput):
 
 def form_page(
     request: HttpRequest,
-    form: forms.Form,
+    form: forms.BaseForm,
     action: Callable[[], Any],
     *,
     success: Any,

@@ -5,6 +5,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
@@ -89,7 +90,7 @@ class CoverageView(APIView):
             OpenApiParameter("enforcement", bool),
             OpenApiParameter("on", str, description="YYYY-MM-DD"),
         ],
-        responses=serializers.DictField(),
+        responses=OpenApiTypes.OBJECT,
     )
     def get(self, request: Request) -> Response:
         code = request.query_params.get("region")

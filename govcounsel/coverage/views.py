@@ -9,18 +9,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext_lazy
 
 from govcounsel.accounts.choices import DOMAIN_ROLES
 from govcounsel.accounts.scopes import has_role
 from govcounsel.core.audit import record_event
 from govcounsel.core.exporters import xlsx_response
+from govcounsel.core.forms import form_page
 from govcounsel.organisations import selectors as org_selectors
 from govcounsel.organisations.choices import UnitLevel
 from govcounsel.organisations.models import Region
 
-from . import selectors
+from . import selectors, services
+from .forms import TargetForm
 from .groups import UnitGroup
 from .models import Target
 from .reports import RegionFiguresReport, UnitStatusReport
@@ -131,6 +135,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "chart": chart,
             "breadcrumbs": _breadcrumbs(user, region),
             "query": request.GET.urlencode(),
+            "may_set_targets": user.has_perm("coverage.manage_target", region),
         },
     )
 
@@ -151,3 +156,19 @@ def _breadcrumbs(user: Any, region: Region) -> list[Region]:
 
 def _target_label(target: Target) -> str:
     return f"{target.get_metric_display()} {target.percentage:.0f}%（{target.deadline:%Y}）"
+
+
+@login_required
+def target_create(request: HttpRequest) -> HttpResponse:
+    region = _region_for(request)
+    if not request.user.has_perm("coverage.manage_target", region):
+        raise PermissionDenied
+    form = TargetForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda: services.create_target(by=request.user, region=region, **form.service_fields()),
+        success=gettext_lazy("已设定目标。"),
+        next_url=lambda target: f"{reverse('coverage:dashboard')}?region={region.code}",
+        context={"title": gettext_lazy("设定覆盖目标"), "subject": region},
+    )

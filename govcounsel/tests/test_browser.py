@@ -93,3 +93,46 @@ def test_apply_review_approve_then_the_certificate_is_shown(live_server, tree):
         timeline = page.inner_text("[data-testid=timeline]")
         assert "颁发证书" in timeline
         screenshot(page, "certificate-issued")
+
+
+# Pixels in the coverage series' red (#a4161a): present only if data was drawn, not just axes.
+COUNT_SERIES_PIXELS = """(id) => {
+  const canvas = document.querySelector(`#${id} canvas`);
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let red = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] > 200 && data[i] > 140 && data[i + 1] < 60 && data[i + 2] < 60) red++;
+  }
+  return red;
+}"""
+
+
+def test_coverage_dashboard_draws_its_charts(live_server, tree):
+    from datetime import date
+
+    from govcounsel.certificates.models import ActivePeriod, Certificate, CertificateApplication
+    from govcounsel.people.tests.factories import LegalAdviserFactory
+
+    LegalAdviserFactory(unit=tree.unit_a2, service_start=date(2022, 1, 1))
+    application = CertificateApplication.objects.create(person=tree.person_a, unit=tree.unit_a)
+    certificate = Certificate.objects.create(
+        application=application,
+        person=tree.person_a,
+        unit=tree.unit_a,
+        number="11105202260000001",
+        serial=1,
+        first_approved_year=2022,
+        issued_on=date(2022, 1, 1),
+    )
+    ActivePeriod.objects.create(
+        certificate=certificate, unit=tree.unit_a, started_on=date(2022, 1, 1)
+    )
+    user_with(Role.SUPERVISOR, tree.beijing, username="supervisor")
+    with chromium_page() as page:
+        login(page, live_server, "supervisor")
+        page.goto(f"{live_server.url}/coverage/?region=110100")
+        page.wait_for_selector("body[data-charts-ready=true]")
+        assert "朝阳区" in page.inner_text("[data-testid=region-table]")
+        for chart in ("bars", "trend"):
+            assert page.evaluate(COUNT_SERIES_PIXELS, chart) > 50, f"{chart} chart drew no data"
+        screenshot(page, "coverage-dashboard")

@@ -17,6 +17,8 @@ def test_openapi_schema_lists_every_resource(client):
         assert f"/api/v1/certificates/{{id}}/{verb}/" in paths
     assert "/api/v1/certificates/decode/" in paths
     assert "/api/v1/cancellation-cases/{id}/complete/" in paths
+    assert "/api/v1/coverage/" in paths
+    assert "/api/v1/targets/{id}/" in paths
 
 
 @pytest.mark.django_db

@@ -84,3 +84,38 @@ def test_query_count_does_not_grow_with_sub_regions(
 def test_administrators_have_no_dashboard(client, tree):
     client.force_login(user_with(Role.SYSTEM_ADMIN))
     assert client.get("/coverage/").status_code == 403
+
+
+def test_supervisor_sets_a_target_from_the_page(landscape, client):
+    client.force_login(user_with(Role.SUPERVISOR, landscape.chaoyang))
+    assert 'data-testid="add-target"' in client.get("/coverage/").content.decode()
+    response = client.post(
+        "/coverage/targets/new/?region=110105",
+        {
+            "level": "county",
+            "kind": "",
+            "enforcement": "unknown",
+            "metric": "coverage",
+            "percentage": "90",
+            "deadline": "2026-12-31",
+            "source_clause": "区委依法治区办2026年工作要点",
+        },
+    )
+    assert response.status_code == 302
+    target = Target.objects.get()
+    assert (target.region, target.enforcement, float(target.percentage)) == (
+        landscape.chaoyang,
+        None,
+        90.0,
+    )
+    bad = client.post(
+        "/coverage/targets/new/?region=110105",
+        {"metric": "coverage", "percentage": "150", "deadline": "x"},
+    )
+    assert bad.status_code == 200
+    assert Target.objects.count() == 1
+
+
+def test_bureau_cannot_set_targets(landscape, client):
+    client.force_login(user_with(Role.JUSTICE_BUREAU, landscape.chaoyang))
+    assert client.get("/coverage/targets/new/?region=110105").status_code == 403
