@@ -9,7 +9,7 @@ from govcounsel.certificates.api import (
     CertificateApplicationViewSet,
     CertificateViewSet,
 )
-from govcounsel.coverage.api import CoverageView, TargetViewSet
+from govcounsel.coverage.api import BulletinViewSet, CoverageView, TargetViewSet
 from govcounsel.organisations.api import RegionViewSet, UnitViewSet
 from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
 
@@ -25,6 +25,7 @@ router.register(
 router.register("certificates", CertificateViewSet, basename="certificate")
 router.register("cancellation-cases", CancellationCaseViewSet, basename="cancellation-case")
 router.register("targets", TargetViewSet, basename="target")
+router.register("bulletins", BulletinViewSet, basename="bulletin")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

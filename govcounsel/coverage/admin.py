@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from govcounsel.core.admin import DutyAdmin
 
-from .models import Target
+from .models import Bulletin, Target
 
 
 @admin.register(Target)
@@ -11,3 +11,18 @@ class TargetAdmin(DutyAdmin):
     list_filter = ["metric", "level"]
     raw_id_fields = ["region"]
     search_fields = ["region__name", "source_clause"]
+
+
+@admin.register(Bulletin)
+class BulletinAdmin(DutyAdmin):
+    read_only = True
+    list_display = [
+        "region",
+        "year",
+        "quarter",
+        "status",
+        "progress",
+        "requested_at",
+        "finished_at",
+    ]
+    list_filter = ["status", "year"]

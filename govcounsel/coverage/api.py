@@ -2,25 +2,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import FileResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
+from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from govcounsel.core.api import ScopedRelatedField, ScopedViewSet
+from govcounsel.core.api import ScopedReadViewSet, ScopedRelatedField, ScopedViewSet
+from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.organisations import selectors as org_selectors
 from govcounsel.organisations.models import Region
 
 from . import selectors, services
 from .groups import UnitGroup
-from .models import Target
+from .models import Bulletin, Target
 from .status import read_target
 
 
@@ -126,4 +129,88 @@ class CoverageView(APIView):
                     for c in children
                 ],
             }
+        )
+
+
+class BulletinSerializer(serializers.ModelSerializer):
+    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all())
+    region_name = serializers.CharField(source="region.name", read_only=True)
+    downloads = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Bulletin
+        fields = [
+            "id",
+            "region",
+            "region_name",
+            "year",
+            "quarter",
+            "status",
+            "progress",
+            "requested_at",
+            "finished_at",
+            "error",
+            "summary",
+            "downloads",
+        ]
+        read_only_fields = ["status", "progress", "requested_at", "finished_at", "error", "summary"]
+
+    @extend_schema_field(serializers.DictField(child=serializers.CharField()))
+    def get_downloads(self, bulletin: Bulletin) -> dict[str, str]:
+        if bulletin.status != "done":
+            return {}
+        return {
+            fmt: f"/api/v1/bulletins/{bulletin.pk}/download/?file={fmt}"
+            for fmt in ("docx", "xlsx", "pdf")
+        }
+
+
+class BulletinViewSet(ScopedReadViewSet):
+    """Quarterly bulletins: POST {region, year, quarter} starts one (202); GET shows its
+    status and progress; download/?file=docx|xlsx|pdf fetches it once done."""
+
+    model = Bulletin
+    serializer_class = BulletinSerializer
+    select_related = ("region",)
+    ordering = ["-year", "-quarter", "-requested_at"]
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        region = (
+            Region.objects.visible_to(request.user)
+            .filter(pk=body.validated_data["region"].pk)
+            .first()
+        )
+        if region is None:
+            raise DomainError("not_found", _("未找到该区域，或您无权查看。"), field="region")
+        bulletin = services.request_bulletin(
+            region=region,
+            year=body.validated_data["year"],
+            quarter=body.validated_data["quarter"],
+            by=request.user,
+        )
+        return Response(self.get_serializer(bulletin).data, status=202)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("file", str, enum=["docx", "xlsx", "pdf"])],
+        responses=OpenApiTypes.BINARY,
+    )
+    @action(detail=True, methods=["get"], url_path="download")
+    def download(self, request: Request, pk: str | None = None) -> Any:
+        from .bulletin_views import FORMATS
+
+        bulletin = self.get_object()
+        # Not "format": DRF reserves that parameter to choose a renderer.
+        fmt = request.query_params.get("file", "pdf")
+        if fmt not in FORMATS or bulletin.status != "done":
+            raise DomainError("not_ready", _("通报尚未生成，或格式不受支持。"), field="file")
+        record_event(
+            "coverage.bulletin.downloaded", bulletin, by=request.user, data={"format": fmt}
+        )
+        return FileResponse(
+            getattr(bulletin, fmt).open("rb"),
+            as_attachment=True,
+            filename=f"bulletin-{bulletin.pk}.{fmt}",
+            content_type=FORMATS[fmt],
         )

@@ -78,3 +78,71 @@ class Target(models.Model):
     @property
     def group(self) -> UnitGroup:
         return UnitGroup(level=self.level, kind=self.kind, enforcement=self.enforcement)
+
+
+class BulletinStatus(models.TextChoices):
+    QUEUED = "queued", _("排队中")
+    RUNNING = "running", _("生成中")
+    DONE = "done", _("已生成")
+    FAILED = "failed", _("生成失败")
+
+
+class BulletinQuerySet(models.QuerySet["Bulletin"]):
+    def visible_to(self, user: User | Any) -> BulletinQuerySet:
+        from govcounsel.organisations.models import Region
+
+        return self.filter(region__in=Region.objects.visible_to(user))
+
+
+class Bulletin(models.Model):
+    """A quarterly bulletin of a region's public-lawyer work (000 #12), kept once issued."""
+
+    region = models.ForeignKey(
+        "organisations.Region",
+        verbose_name=_("区域"),
+        on_delete=models.PROTECT,
+        related_name="bulletins",
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    quarter = models.PositiveSmallIntegerField(
+        _("季度"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    status = models.CharField(
+        _("状态"), max_length=16, choices=BulletinStatus.choices, default=BulletinStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("进度"), default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    error = models.TextField(_("错误信息"), blank=True)
+    summary = models.JSONField(_("摘要"), default=dict, blank=True)
+    docx = models.FileField(upload_to="bulletins/%Y/", blank=True)
+    xlsx = models.FileField(upload_to="bulletins/%Y/", blank=True)
+    pdf = models.FileField(upload_to="bulletins/%Y/", blank=True)
+
+    objects = BulletinQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("季度通报")
+        verbose_name_plural = _("季度通报")
+        ordering = ["-year", "-quarter", "-requested_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="bulletin_quarter_range", condition=Q(quarter__gte=1) & Q(quarter__lte=4)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region}{self.year}年第{self.quarter}季度通报"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("coverage:bulletin", kwargs={"pk": self.pk})

@@ -1,0 +1,98 @@
+"""Bulletin pages: the list of past bulletins, a request form, progress, and downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.scopes import scope_for
+from govcounsel.core.audit import record_event
+from govcounsel.core.forms import form_page
+from govcounsel.organisations.models import Region
+
+from . import services
+from .models import Bulletin
+
+FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+class BulletinForm(forms.Form):
+    region = forms.ModelChoiceField(label=_("区域"), queryset=Region.objects.none())
+    year = forms.IntegerField(label=_("年度"), min_value=2020, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label=_("季度"),
+        coerce=int,
+        choices=[(q, _("第%(q)d季度") % {"q": q}) for q in (1, 2, 3, 4)],
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        paths = scope_for(user, {Role.SUPERVISOR}).region_paths
+        regions = Region.objects.none()
+        for path in paths:
+            regions |= Region.objects.filter(path__startswith=path)
+        self.fields["region"].queryset = regions  # type: ignore[attr-defined]
+        year, quarter = services.previous_quarter(timezone.localdate())
+        self.initial.setdefault("year", year)
+        self.initial.setdefault("quarter", quarter)
+        if paths and "region" not in self.initial:
+            self.initial["region"] = regions.filter(path__in=paths).first()
+
+
+@login_required
+def bulletin_list(request: HttpRequest) -> HttpResponse:
+    bulletins = Bulletin.objects.visible_to(request.user).select_related("region", "requested_by")[
+        :200
+    ]
+    may_issue = bool(scope_for(request.user, {Role.SUPERVISOR}).region_paths)
+    form = BulletinForm(request.POST or None, user=request.user) if may_issue else None
+    if form is not None and request.method == "POST":
+        return form_page(
+            request,
+            form,
+            lambda: services.request_bulletin(by=request.user, **form.cleaned_data),
+            success=_("通报已开始生成。"),
+            next_url=lambda bulletin: bulletin.get_absolute_url(),
+            template="coverage/bulletins.html",
+            context={"bulletins": bulletins},
+        )
+    return render(request, "coverage/bulletins.html", {"form": form, "bulletins": bulletins})
+
+
+def _visible(request: HttpRequest, pk: int) -> Bulletin:
+    return get_object_or_404(
+        Bulletin.objects.visible_to(request.user).select_related("region"), pk=pk
+    )
+
+
+@login_required
+def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    bulletin = _visible(request, pk)
+    template = "coverage/_bulletin_status.html" if request.htmx else "coverage/bulletin.html"  # type: ignore[attr-defined]
+    return render(request, template, {"bulletin": bulletin})
+
+
+@login_required
+def bulletin_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+    bulletin = _visible(request, pk)
+    if fmt not in FORMATS or not getattr(bulletin, fmt):
+        raise Http404
+    record_event("coverage.bulletin.downloaded", bulletin, by=request.user, data={"format": fmt})
+    name = f"{bulletin.region.name}{bulletin.year}年第{bulletin.quarter}季度公职律师工作通报.{fmt}"
+    return FileResponse(
+        getattr(bulletin, fmt).open("rb"),
+        as_attachment=True,
+        filename=name,
+        content_type=FORMATS[fmt],
+    )

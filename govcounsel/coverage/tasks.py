@@ -1,0 +1,76 @@
+"""Background work of the coverage app, run by django-q2 workers."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.models import RoleGrant
+from govcounsel.core.audit import record_event
+
+from . import bulletin_files
+from .bulletin_content import build_content
+from .models import Bulletin, BulletinStatus
+
+log = logging.getLogger(__name__)
+
+
+def _progress(bulletin: Bulletin, percent: int, status: str = BulletinStatus.RUNNING) -> None:
+    bulletin.progress, bulletin.status = percent, status
+    Bulletin.objects.filter(pk=bulletin.pk).update(progress=percent, status=status)
+
+
+def generate_bulletin(bulletin_id: int) -> None:
+    bulletin = Bulletin.objects.select_related("region").get(pk=bulletin_id)
+    try:
+        _progress(bulletin, 10)
+        content = build_content(bulletin.region, bulletin.year, bulletin.quarter)
+        _progress(bulletin, 40)
+        chart = bulletin_files.chart_png(content)
+        _progress(bulletin, 55)
+        stem = f"{bulletin.region.code}-{bulletin.year}Q{bulletin.quarter}-{bulletin.pk}"
+        bulletin.xlsx.save(f"{stem}.xlsx", ContentFile(bulletin_files.to_xlsx(content)), save=False)
+        _progress(bulletin, 65)
+        bulletin.docx.save(
+            f"{stem}.docx", ContentFile(bulletin_files.to_docx(content, chart)), save=False
+        )
+        _progress(bulletin, 80)
+        bulletin.pdf.save(
+            f"{stem}.pdf", ContentFile(bulletin_files.to_pdf(content, chart)), save=False
+        )
+        bulletin.summary = dict(content.summary)
+        bulletin.status, bulletin.progress, bulletin.finished_at = (
+            BulletinStatus.DONE,
+            100,
+            timezone.now(),
+        )
+        bulletin.save()
+        record_event("coverage.bulletin.generated", bulletin, by=bulletin.requested_by)
+    except Exception as error:  # the bulletin page must say it failed, whatever the cause
+        log.exception("bulletin %s failed", bulletin_id)
+        Bulletin.objects.filter(pk=bulletin.pk).update(
+            status=BulletinStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+
+
+def bulletins_for_last_quarter() -> int:
+    """Scheduled after each quarter ends: one bulletin for every region with a supervisor."""
+    from .services import previous_quarter, queue_bulletin
+
+    year, quarter = previous_quarter(timezone.localdate())
+    regions = {
+        g.region for g in RoleGrant.objects.filter(role=Role.SUPERVISOR).select_related("region")
+    }
+    made = 0
+    for region in regions:
+        if (
+            region is None
+            or Bulletin.objects.filter(region=region, year=year, quarter=quarter).exists()
+        ):
+            continue
+        queue_bulletin(Bulletin.objects.create(region=region, year=year, quarter=quarter))
+        made += 1
+    return made
