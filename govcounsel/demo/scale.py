@@ -1,0 +1,241 @@
+"""A national-size data set for measuring speed: regions, units, people, certificates with
+histories and advisers, generated deterministically and inserted in large batches."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from govcounsel.certificates import numbering
+from govcounsel.certificates.models import ActivePeriod, Certificate, CertificateApplication
+from govcounsel.core.validators import PROVINCE_CODES
+from govcounsel.demo import generators as gen
+from govcounsel.organisations.models import Region, Unit
+from govcounsel.people.models import LegalAdviser, Person, Qualification
+
+
+@dataclass
+class ScaleSize:
+    counties: int = 3000
+    units: int = 50_000
+    people: int = 1_000_000
+    certificates: int = 150_000
+    advisers: int = 20_000
+
+    def scaled(self, factor: float) -> ScaleSize:
+        return ScaleSize(
+            *(
+                max(1, int(v * factor))
+                for v in (self.counties, self.units, self.people, self.certificates, self.advisers)
+            )
+        )
+
+
+BATCH = 5000
+Say = Callable[[str], None]
+
+
+def _regions(rng: random.Random, counties: int, say: Say) -> list[Region]:
+    provinces = sorted(PROVINCE_CODES)
+    per_province = max(1, counties // len(provinces))
+    leaves: list[Region] = []
+    for p_index, code in enumerate(provinces):
+        province = Region.objects.insert(code=f"{code}0000", name=f"省份{p_index + 1:02d}")
+        remaining = per_province
+        city_no = 0
+        while remaining > 0:
+            city_no += 1
+            city = Region.objects.insert(
+                code=f"{code}{city_no:02d}00",
+                name=f"省份{p_index + 1:02d}市{city_no:02d}",
+                parent=province,
+            )
+            for county_no in range(1, min(remaining, rng.randint(6, 14)) + 1):
+                leaves.append(
+                    Region.objects.insert(
+                        code=f"{code}{city_no:02d}{county_no:02d}",
+                        name=f"{city.name}县{county_no:02d}",
+                        parent=city,
+                    )
+                )
+                remaining -= 1
+        say(f"  regions: province {code} done ({len(leaves)} counties)")
+    return leaves
+
+
+def build(size: ScaleSize, *, seed: int = 7, say: Say = print) -> None:
+    rng = random.Random(seed)
+    with transaction.atomic():
+        counties = _regions(rng, size.counties, say)
+        kinds = ["party_organ", "government_organ", "government_organ", "peoples_organisation"]
+        codes: set[str] = set()
+        units = []
+        for index in range(size.units):
+            region = counties[index % len(counties)]
+            kind = rng.choice(kinds)
+            code = gen.credit_code(rng, region.code, kind)
+            while code in codes:
+                code = gen.credit_code(rng, region.code, kind)
+            codes.add(code)
+            units.append(
+                Unit(
+                    name=f"单位{index:06d}",
+                    credit_code=code,
+                    kind=kind,
+                    region=region,
+                    level=rng.choice(["county", "county", "township"]),
+                    has_enforcement_power=rng.random() < 0.5,
+                    system_path="",
+                )
+            )
+        Unit.objects.bulk_create(units, batch_size=BATCH)
+        # Each unit heads its own vertical system here; system_path is its own segment.
+        for unit in units:
+            unit.system_path = f"{unit.pk:010d}/"
+        Unit.objects.bulk_update(units, ["system_path"], batch_size=BATCH)
+        say(f"  units: {len(units)}")
+
+        seen: set[str] = set()
+        people: list[Person] = []
+        start = date(2018, 1, 1)
+        for index in range(size.people):
+            sex = "M" if index % 2 else "F"
+            birth = gen.birth_date(rng)
+            number = gen.id_number(rng, birth=birth, sex=sex)
+            while number in seen:
+                number = gen.id_number(rng, birth=birth, sex=sex)
+            seen.add(number)
+            person = Person(
+                name=gen.name(rng),
+                sex=sex,
+                unit=units[index % len(units)],
+                phone="",
+                is_civil_servant=rng.random() < 0.9,
+                full_time_legal=rng.random() < 0.2,
+            )
+            person.set_id_number(number)
+            person.fill_derived()
+            if rng.random() < 0.03:
+                person.employment_status, person.employment_status_date = (
+                    "retired",
+                    start + timedelta(days=rng.randrange(3000)),
+                )
+            people.append(person)
+            if len(people) == BATCH:
+                Person.objects.bulk_create(people)
+                _qualify(rng, people)
+                people = []
+            if index and index % 100_000 == 0:
+                say(f"  people: {index}")
+        if people:
+            Person.objects.bulk_create(people)
+            _qualify(rng, people)
+        say(f"  people: {size.people}")
+
+        holders = list(
+            Person.objects.filter(full_time_legal=True).values_list(
+                "pk", "unit_id", "sex", "unit__region__code"
+            )[: size.certificates]
+        )
+        rng.shuffle(holders)
+        serial = 0
+        for chunk_start in range(0, len(holders), BATCH):
+            chunk = holders[chunk_start : chunk_start + BATCH]
+            applications = [
+                CertificateApplication(person_id=pk, unit_id=unit_id, status="approved")
+                for pk, unit_id, _s, _c in chunk
+            ]
+            CertificateApplication.objects.bulk_create(applications)
+            certificates, spans = [], []
+            for application, (pk, unit_id, sex, region_code) in zip(
+                applications, chunk, strict=True
+            ):
+                serial += 1
+                issued = start + timedelta(days=rng.randrange(0, 3200))
+                ended = (
+                    issued + timedelta(days=rng.randrange(30, 1500))
+                    if rng.random() < 0.12
+                    else None
+                )
+                certificates.append(
+                    Certificate(
+                        application=application,
+                        person_id=pk,
+                        unit_id=unit_id,
+                        serial=serial,
+                        first_approved_year=issued.year,
+                        number=numbering.encode(
+                            region_code=region_code, first_year=issued.year, sex=sex, serial=serial
+                        ),
+                        issued_on=issued,
+                        ended_on=ended,
+                        status="cancelled" if ended else "active",
+                    )
+                )
+                spans.append((issued, ended, rng.random() < 0.03))
+            Certificate.objects.bulk_create(certificates)
+            periods = []
+            for certificate, (issued, ended, suspended) in zip(certificates, spans, strict=True):
+                if suspended and ended is None:
+                    pause = issued + timedelta(days=200)
+                    periods.append(
+                        ActivePeriod(
+                            certificate=certificate,
+                            unit_id=certificate.unit_id,
+                            started_on=issued,
+                            ended_on=pause,
+                        )
+                    )
+                    periods.append(
+                        ActivePeriod(
+                            certificate=certificate,
+                            unit_id=certificate.unit_id,
+                            started_on=pause + timedelta(days=60),
+                        )
+                    )
+                else:
+                    periods.append(
+                        ActivePeriod(
+                            certificate=certificate,
+                            unit_id=certificate.unit_id,
+                            started_on=issued,
+                            ended_on=ended,
+                        )
+                    )
+            ActivePeriod.objects.bulk_create(periods)
+        say(f"  certificates: {len(holders)}")
+
+        advisers = []
+        for index in range(size.advisers):
+            begun = start + timedelta(days=rng.randrange(0, 2500))
+            advisers.append(
+                LegalAdviser(
+                    unit=units[rng.randrange(len(units))],
+                    kind="external",
+                    name=f"顾问{index}",
+                    organisation="某律师事务所",
+                    service_start=begun,
+                    service_end=begun + timedelta(days=730) if rng.random() < 0.4 else None,
+                )
+            )
+        LegalAdviser.objects.bulk_create(advisers, batch_size=BATCH)
+        say(f"  advisers: {len(advisers)}")
+
+
+def _qualify(rng: random.Random, people: list[Person]) -> None:
+    Qualification.objects.bulk_create(
+        [
+            Qualification(
+                person=p,
+                kind="legal_a",
+                certificate_number=f"S{p.pk:012d}",
+                obtained_on=date(2005 + rng.randrange(18), 3, 1),
+            )
+            for p in people
+            if p.full_time_legal or rng.random() < 0.05
+        ]
+    )
