@@ -108,6 +108,10 @@ def main() -> None:
         page.click("#upload-button")
         page.locator("[data-testid=errors]").wait_for()
         shot(page, "11-survey-errors")
+        login(page, "supervisor_cy")
+        page.goto(f"{BASE}/coverage/")
+        page.wait_for_selector("body[data-charts-ready=true]")
+        shot(page, "12-coverage")
         browser.close()
 
 

@@ -110,12 +110,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "quarters": [f"{d.year}Q{(d.month - 1) // 3 + 1}" for d in ends],
             "coverage": [_pct(f.coverage_rate) for _d, f in trend],
             "work": [_pct(f.work_rate) for _d, f in trend],
+            # One dashed line per distinct target value; the table above names each target.
             "targets": [
-                {
-                    "name": _target_label(r.target),
-                    "value": float(r.target.percentage),
-                }
-                for r in targets
+                {"name": f"{gettext_lazy('目标')} {value:.0f}%", "value": value}
+                for value in sorted({float(r.target.percentage) for r in targets})
             ],
         },
     }
@@ -152,10 +150,6 @@ def _breadcrumbs(user: Any, region: Region) -> list[Region]:
         .values_list("pk", flat=True)
     )
     return [a for a in ancestors if a.pk in visible]
-
-
-def _target_label(target: Target) -> str:
-    return f"{target.get_metric_display()} {target.percentage:.0f}%（{target.deadline:%Y}）"
 
 
 @login_required
