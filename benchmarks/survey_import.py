@@ -47,10 +47,7 @@ def build_file(rows: int, unit_codes: list[str]) -> bytes:
     seen: set[str] = set()
     for index in range(rows):
         sex = rng.choice("MF")
-        number = gen.id_number(rng, birth=gen.birth_date(rng), sex=sex)
-        while number in seen:
-            number = gen.id_number(rng, birth=gen.birth_date(rng), sex=sex)
-        seen.add(number)
+        number = gen.unique_id_number(rng, seen, sex=sex)
         qualified = rng.random() < 0.6
         sheet.append(
             [

@@ -45,3 +45,12 @@ def mobile(rng: random.Random) -> str:
         rng.choice(["138", "139", "135", "186", "185", "152", "177"])
         + f"{rng.randrange(0, 10**8):08d}"
     )
+
+
+def unique_id_number(rng: random.Random, seen: set[str], *, sex: str) -> str:
+    """An ID number not in `seen` (and now added to it), for a person born on a random day."""
+    while True:
+        number = id_number(rng, birth=birth_date(rng), sex=sex)
+        if number not in seen:
+            seen.add(number)
+            return number

@@ -104,11 +104,7 @@ def build(size: ScaleSize, *, seed: int = 7, say: Say = print) -> None:
         start = date(2018, 1, 1)
         for index in range(size.people):
             sex = "M" if index % 2 else "F"
-            birth = gen.birth_date(rng)
-            number = gen.id_number(rng, birth=birth, sex=sex)
-            while number in seen:
-                number = gen.id_number(rng, birth=birth, sex=sex)
-            seen.add(number)
+            number = gen.unique_id_number(rng, seen, sex=sex)
             person = Person(
                 name=gen.name(rng),
                 sex=sex,

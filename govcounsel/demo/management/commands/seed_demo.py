@@ -122,11 +122,7 @@ class Command(BaseCommand):
             ]
             for _ in range(size):
                 sex = rng.choice("MF")
-                birth = gen.birth_date(rng)
-                number = gen.id_number(rng, birth=birth, sex=sex)
-                while number in seen:
-                    number = gen.id_number(rng, birth=birth, sex=sex)
-                seen.add(number)
+                number = gen.unique_id_number(rng, seen, sex=sex)
                 person = Person(
                     name=gen.name(rng),
                     sex=sex,
