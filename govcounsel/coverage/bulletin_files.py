@@ -94,7 +94,7 @@ UNIT_HEADERS = [
 RANK_HEADERS = ["名次", "区域或层级", "单位数", "设立公职律师", "覆盖率"]
 
 
-def to_xlsx(content: BulletinContent) -> bytes:
+def to_xlsx(content: BulletinContent, chart: bytes | None = None) -> bytes:
     workbook = Workbook()
     summary = workbook.active
     summary.title = "汇总"
@@ -108,6 +108,10 @@ def to_xlsx(content: BulletinContent) -> bytes:
     ranking.append(RANK_HEADERS)
     for line in content.ranking:
         ranking.append([line.rank, line.name, line.units, line.covered, percent(line.rate)])
+    if chart:
+        from openpyxl.drawing.image import Image
+
+        ranking.add_image(Image(io.BytesIO(chart)), "G2")
     units = workbook.create_sheet("各单位情况")
     units.append(UNIT_HEADERS)
     for u in content.units:

@@ -35,3 +35,20 @@ class UnitStatusReport(Report):
         Column(_("有法律顾问"), lambda u: "是" if u.has_adviser else "否", 8),
         Column(_("有符合条件人员"), lambda u: "是" if u.has_candidate else "否", 10),
     ]
+
+
+class TargetReport(Report):
+    """Rows are TargetReadings."""
+
+    title = _("覆盖目标")
+    columns = [
+        Column(_("区域"), lambda r: r.target.region.name, 12),
+        Column(_("单位范围"), lambda r: r.target.group.label, 24),
+        Column(_("指标"), lambda r: r.target.get_metric_display(), 16),
+        Column(_("目标值（%）"), lambda r: float(r.target.percentage), 10),
+        Column(_("期限"), lambda r: r.target.deadline, 12),
+        Column(_("实际"), lambda r: _percent(r.rate), 10),
+        Column(_("测算日期"), lambda r: r.measured_on, 12),
+        Column(_("状态"), lambda r: str(r.status.label), 8),
+        Column(_("依据条款"), lambda r: r.target.source_clause, 50),
+    ]

@@ -32,7 +32,9 @@ def generate_bulletin(bulletin_id: int) -> None:
         chart = bulletin_files.chart_png(content)
         _progress(bulletin, 55)
         stem = f"{bulletin.region.code}-{bulletin.year}Q{bulletin.quarter}-{bulletin.pk}"
-        bulletin.xlsx.save(f"{stem}.xlsx", ContentFile(bulletin_files.to_xlsx(content)), save=False)
+        bulletin.xlsx.save(
+            f"{stem}.xlsx", ContentFile(bulletin_files.to_xlsx(content, chart)), save=False
+        )
         _progress(bulletin, 65)
         bulletin.docx.save(
             f"{stem}.docx", ContentFile(bulletin_files.to_docx(content, chart)), save=False

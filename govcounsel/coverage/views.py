@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -27,7 +27,7 @@ from . import selectors, services
 from .forms import TargetForm
 from .groups import UnitGroup
 from .models import Target
-from .reports import RegionFiguresReport, UnitStatusReport
+from .reports import RegionFiguresReport, TargetReport, UnitStatusReport
 from .status import read_target
 
 TREND_QUARTERS = 12
@@ -82,6 +82,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
         if export == "regions":
             return xlsx_response(RegionFiguresReport(), rows, f"覆盖情况-{region.name}")
+        if export == "targets":
+            readings = [
+                read_target(t) for t in Target.objects.visible_to(user).filter(region=region)
+            ]
+            return xlsx_response(TargetReport(), readings, f"覆盖目标-{region.name}")
         if export in {"shortfall", "empty"}:
             units = shortfall if export == "shortfall" else empty
             return xlsx_response(UnitStatusReport(), units, f"{region.name}-{export}")
@@ -165,4 +170,22 @@ def target_create(request: HttpRequest) -> HttpResponse:
         success=gettext_lazy("已设定目标。"),
         next_url=lambda target: f"{reverse('coverage:dashboard')}?region={region.code}",
         context={"title": gettext_lazy("设定覆盖目标"), "subject": region},
+    )
+
+
+@login_required
+def target_update(request: HttpRequest, pk: int) -> HttpResponse:
+    target = get_object_or_404(
+        Target.objects.visible_to(request.user).select_related("region"), pk=pk
+    )
+    if not request.user.has_perm("coverage.manage_target", target.region):
+        raise PermissionDenied
+    form = TargetForm(request.POST or None, instance=target)
+    return form_page(
+        request,
+        form,
+        lambda: services.update_target(target=target, by=request.user, **form.service_fields()),
+        success=gettext_lazy("已保存。"),
+        next_url=lambda saved: f"{reverse('coverage:dashboard')}?region={saved.region.code}",
+        context={"title": gettext_lazy("修改覆盖目标"), "subject": target.region},
     )

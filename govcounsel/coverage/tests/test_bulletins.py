@@ -59,7 +59,8 @@ def test_files_carry_the_text(landscape):
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert landscape.unit_a.name in cells
     assert len(document.inline_shapes) == 1  # the chart
-    workbook = load_workbook(io.BytesIO(bulletin_files.to_xlsx(content)))
+    workbook = load_workbook(io.BytesIO(bulletin_files.to_xlsx(content, chart)))
+    assert len(workbook["排名"]._images) == 1  # the chart travels in the workbook too
     assert workbook.sheetnames == ["汇总", "排名", "各单位情况"]
     assert workbook["排名"]["B2"].value == "朝阳区"
     units = {row[0]: row for row in workbook["各单位情况"].iter_rows(min_row=2, values_only=True)}

@@ -119,3 +119,42 @@ def test_supervisor_sets_a_target_from_the_page(landscape, client):
 def test_bureau_cannot_set_targets(landscape, client):
     client.force_login(user_with(Role.JUSTICE_BUREAU, landscape.chaoyang))
     assert client.get("/coverage/targets/new/?region=110105").status_code == 403
+
+
+def test_supervisor_edits_a_target_and_exports_the_targets(landscape, client):
+    import io as _io
+
+    from openpyxl import load_workbook as _load
+
+    target = Target.objects.create(
+        region=landscape.chaoyang,
+        metric="coverage",
+        percentage=50,
+        deadline=date(2023, 12, 31),
+        source_clause="000 二",
+    )
+    client.force_login(user_with(Role.SUPERVISOR, landscape.chaoyang))
+    response = client.post(
+        f"/coverage/targets/{target.pk}/edit/",
+        {
+            "level": "",
+            "kind": "",
+            "enforcement": "unknown",
+            "metric": "coverage",
+            "percentage": "100",
+            "deadline": "2023-12-31",
+            "source_clause": "000 二",
+        },
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert float(target.percentage) == 100.0
+    rows = list(
+        _load(_io.BytesIO(client.get("/coverage/?export=targets").content)).active.iter_rows(
+            values_only=True
+        )
+    )
+    assert rows[1][3] == 100.0
+    assert rows[1][7] == "未达成"
+    client.force_login(user_with(Role.SUPERVISOR, landscape.chenggu))
+    assert client.get(f"/coverage/targets/{target.pk}/edit/").status_code == 404
