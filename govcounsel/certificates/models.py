@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from govcounsel.core.models import WorkflowStep
+
 from .choices import (
     HELD_CERTIFICATE,
     OPEN_APPLICATION,
@@ -126,29 +128,13 @@ class CertificateApplication(FSMModelMixin, models.Model):
         pass
 
 
-class Step(models.Model):
-    """One step of a workflow's history: who did what, when, why, with an optional scan."""
+class Step(WorkflowStep):
+    """A step of an application's or a certificate's history."""
 
     action = models.CharField(_("环节"), max_length=32, choices=StepAction.choices)
-    from_status = models.CharField(max_length=16, blank=True)
-    to_status = models.CharField(max_length=16)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("办理人"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    note = models.TextField(_("意见"), blank=True)
-    scan = models.FileField(_("附件扫描件"), upload_to="certificates/scans/%Y/%m/", blank=True)
 
-    class Meta:
+    class Meta(WorkflowStep.Meta):
         abstract = True
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
 
 
 class ApplicationStep(Step):

@@ -55,3 +55,30 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise PermissionError("audit events cannot be deleted")
+
+
+class WorkflowStep(models.Model):
+    """One step of a workflow's history: who did what, when, why, with an optional scan.
+    Apps subclass it for their own objects and give `action` their own choices."""
+
+    action = models.CharField(_("环节"), max_length=32)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("办理人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    note = models.TextField(_("意见"), blank=True)
+    scan = models.FileField(_("附件扫描件"), upload_to="scans/%Y/%m/", blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        label = getattr(self, "get_action_display", lambda: self.action)()
+        return f"{label} {self.at:%Y-%m-%d}"
