@@ -9,16 +9,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from rest_framework.test import APIClient
 
 from govcounsel.accounts.choices import Role
+from govcounsel.accounts.models import RoleGrant
+from govcounsel.accounts.scopes import forget_grants
 from govcounsel.accounts.tests.factories import user_with
+from govcounsel.certificates import services as certificate_services
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.organisations.tests.factories import UnitFactory, make_region
 from govcounsel.people.models import Person
-from govcounsel.people.tests.factories import PersonFactory
+from govcounsel.people.tests.factories import PersonFactory, QualificationFactory
 
 
 @dataclass
@@ -94,3 +98,32 @@ def actors(tree: Tree) -> dict[str, object]:
 @pytest.fixture
 def api() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def clerk(tree):
+    """An account able to run every certificate step anywhere in the test tree."""
+    user = user_with(Role.JUSTICE_BUREAU, tree.beijing)
+    RoleGrant.objects.create(user=user, role=Role.JUSTICE_BUREAU, region=tree.shaanxi)
+    for unit in (tree.city_unit, tree.unit_a, tree.unit_a2, tree.unit_b, tree.unit_c):
+        RoleGrant.objects.create(user=user, role=Role.UNIT_ADMIN, unit=unit)
+    forget_grants(user)
+    return user
+
+
+@pytest.fixture
+def certify(clerk):
+    def run(person, issued_on=None, obtained=date(2015, 3, 1)):
+        person.full_time_legal = True
+        person.save()
+        if not person.qualifications.exists():
+            QualificationFactory(person=person, obtained_on=obtained)
+        application = certificate_services.apply(person=person, by=clerk)
+        certificate_services.review(application=application, by=clerk, passed=True)
+        certificate_services.submit(application=application, by=clerk)
+        certificate = certificate_services.approve(application=application, by=clerk)
+        if issued_on is not None:
+            certificate_services.backdate_issue(certificate, issued_on)
+        return certificate
+
+    return run

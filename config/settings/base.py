@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "govcounsel.people",
     "govcounsel.certificates",
     "govcounsel.coverage",
+    "govcounsel.matters",
     "govcounsel.demo",
 ]
 

@@ -14,9 +14,11 @@ BUREAU = {Role.JUSTICE_BUREAU}
 ASSOCIATION = {Role.ASSOCIATION}
 
 
-def _reaches(user: Any, roles: set[Role], unit: Any) -> bool:
+def _reaches(user: Any, roles: set[Role], obj: Any) -> bool:
+    """Whether the roles reach the unit — given itself, or as the `unit` of an object."""
     from govcounsel.organisations.models import Unit
 
+    unit = obj if isinstance(obj, Unit) else getattr(obj, "unit", None)
     if unit is None:
         return False
     scope = scope_for(user, roles)
@@ -32,13 +34,13 @@ def is_the_person(user: Any, person: Any) -> bool:
 @rules.predicate
 def runs_the_unit_of(user: Any, obj: Any) -> bool:
     """The rule-of-law office of the unit the object belongs to (统一审核、统一申报)."""
-    return _reaches(user, UNIT_OFFICES, getattr(obj, "unit", None))
+    return _reaches(user, UNIT_OFFICES, obj)
 
 
 @rules.predicate
 def bureau_over(user: Any, obj: Any) -> bool:
     """The justice bureau of the region the object's unit lies in."""
-    return _reaches(user, BUREAU, getattr(obj, "unit", None))
+    return _reaches(user, BUREAU, obj)
 
 
 @rules.predicate
@@ -48,7 +50,7 @@ def applicant_of(user: Any, application: Any) -> bool:
 
 @rules.predicate
 def association_over(user: Any, person: Any) -> bool:
-    return _reaches(user, ASSOCIATION, getattr(person, "unit", None))
+    return _reaches(user, ASSOCIATION, person)
 
 
 # obj: the person applying

@@ -62,8 +62,8 @@ class WorkflowStep(models.Model):
     Apps subclass it for their own objects and give `action` their own choices."""
 
     action = models.CharField(_("环节"), max_length=32)
-    from_status = models.CharField(max_length=16, blank=True)
-    to_status = models.CharField(max_length=16)
+    from_status = models.CharField(max_length=32, blank=True)
+    to_status = models.CharField(max_length=32)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("办理人"),

@@ -2,40 +2,7 @@ from datetime import date
 
 import pytest
 
-from govcounsel.accounts.choices import Role
-from govcounsel.accounts.models import RoleGrant
-from govcounsel.accounts.scopes import forget_grants
-from govcounsel.accounts.tests.factories import user_with
-from govcounsel.certificates import services
 from govcounsel.people.tests.factories import LegalAdviserFactory, QualificationFactory
-
-
-@pytest.fixture
-def clerk(tree):
-    """An account able to run every certificate step anywhere in the test tree."""
-    user = user_with(Role.JUSTICE_BUREAU, tree.beijing)
-    RoleGrant.objects.create(user=user, role=Role.JUSTICE_BUREAU, region=tree.shaanxi)
-    for unit in (tree.city_unit, tree.unit_a, tree.unit_a2, tree.unit_b, tree.unit_c):
-        RoleGrant.objects.create(user=user, role=Role.UNIT_ADMIN, unit=unit)
-    forget_grants(user)
-    return user
-
-
-@pytest.fixture
-def certify(clerk):
-    def run(person, issued_on, obtained=date(2015, 3, 1)):
-        person.full_time_legal = True
-        person.save()
-        if not person.qualifications.exists():
-            QualificationFactory(person=person, obtained_on=obtained)
-        application = services.apply(person=person, by=clerk)
-        services.review(application=application, by=clerk, passed=True)
-        services.submit(application=application, by=clerk)
-        certificate = services.approve(application=application, by=clerk)
-        services.backdate_issue(certificate, issued_on)
-        return certificate
-
-    return run
 
 
 @pytest.fixture
