@@ -10,6 +10,7 @@ from govcounsel.certificates.api import (
     CertificateViewSet,
 )
 from govcounsel.coverage.api import BulletinViewSet, CoverageView, TargetViewSet
+from govcounsel.matters.api import MatterViewSet
 from govcounsel.organisations.api import RegionViewSet, UnitViewSet
 from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
 
@@ -26,6 +27,7 @@ router.register("certificates", CertificateViewSet, basename="certificate")
 router.register("cancellation-cases", CancellationCaseViewSet, basename="cancellation-case")
 router.register("targets", TargetViewSet, basename="target")
 router.register("bulletins", BulletinViewSet, basename="bulletin")
+router.register("matters", MatterViewSet, basename="matter")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -1,0 +1,104 @@
+import pytest
+
+from govcounsel.matters import services
+from govcounsel.tests.helpers import client_for
+
+ACTORS = ["office", "other_office", "lawyer", "colleague", "supervisor", "anonymous"]
+
+
+def who(desk, name):
+    return None if name == "anonymous" else getattr(desk, name)
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [201, 400, 400, 400, 403, 401], strict=True))
+)
+def test_register_role_matrix(tree, desk, actor, status):
+    payload = {
+        "unit": tree.unit_a.pk,
+        "title": "合同审查",
+        "category": "documents",
+        "subtype": "contract",
+        "working_days": 3,
+    }
+    response = client_for(who(desk, actor)).post("/api/v1/matters/", payload, format="json")
+    assert response.status_code == status, response.json()
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [200, 404, 404, 404, 403, 401], strict=True))
+)
+def test_assign_role_matrix(tree, desk, matter, actor, status):
+    response = client_for(who(desk, actor)).post(
+        f"/api/v1/matters/{matter.pk}/assign/", {"lawyer": tree.person_a.pk}, format="json"
+    )
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"), list(zip(ACTORS, [403, 404, 200, 404, 403, 401], strict=True))
+)
+def test_accept_role_matrix(tree, desk, matter, actor, status):
+    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
+    response = client_for(who(desk, actor)).post(f"/api/v1/matters/{matter.pk}/accept/")
+    assert response.status_code == status
+
+
+def test_the_whole_flow_through_the_api(tree, desk, matter):
+    office, lawyer = client_for(desk.office), client_for(desk.lawyer)
+    office.post(f"/api/v1/matters/{matter.pk}/assign/", {"lawyer": tree.person_a.pk}, format="json")
+    assert lawyer.get("/api/v1/matters/").json()["results"][0]["status"] == "assigned"
+    lawyer.post(f"/api/v1/matters/{matter.pk}/accept/")
+    empty = lawyer.post(
+        f"/api/v1/matters/{matter.pk}/submit-opinion/", {"text": " "}, format="json"
+    )
+    assert empty.json()["code"] == "opinion_required"
+    lawyer.post(f"/api/v1/matters/{matter.pk}/submit-opinion/", {"text": "初稿"}, format="json")
+    office.post(f"/api/v1/matters/{matter.pk}/return/", {"note": "请补充依据"}, format="json")
+    lawyer.post(f"/api/v1/matters/{matter.pk}/submit-opinion/", {"text": "修改稿"}, format="json")
+    body = office.post(
+        f"/api/v1/matters/{matter.pk}/close/", {"score": 88, "comment": "好"}, format="json"
+    ).json()
+    assert body["status"] == "closed"
+    assert [o["text"] for o in body["opinions"]] == ["初稿", "修改稿"]
+    assert [s["action"] for s in body["steps"]][-1] == "closed"
+
+
+def test_decline_through_the_api(tree, desk, matter):
+    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
+    refused = client_for(desk.lawyer).post(
+        f"/api/v1/matters/{matter.pk}/decline/", {"reason": ""}, format="json"
+    )
+    assert refused.json()["code"] == "reason_required"
+    body = (
+        client_for(desk.lawyer)
+        .post(f"/api/v1/matters/{matter.pk}/decline/", {"reason": "利益冲突"}, format="json")
+        .json()
+    )
+    assert body["status"] == "registered"
+    assert body["assignments"][0]["decline_reason"] == "利益冲突"
+
+
+def test_filters_and_query_budget(tree, desk, django_assert_max_num_queries):
+    from govcounsel.matters.models import Matter
+
+    for index in range(12):
+        m = services.register_matter(
+            unit=tree.unit_a,
+            by=desk.office,
+            title=f"事项{index}",
+            category="cases",
+            subtype="petition",
+            working_days=1,
+        )
+        services.assign(matter=m, by=desk.office, lawyer=tree.person_a)
+    Matter.objects.filter(title="事项3").update(deadline="2024-01-05")
+    client = client_for(type(desk.office).objects.get(pk=desk.office.pk))
+    with django_assert_max_num_queries(10):
+        body = client.get("/api/v1/matters/?page_size=100").json()
+    assert body["count"] == 12
+    overdue = client.get("/api/v1/matters/", {"overdue": "true"}).json()["results"]
+    assert [m["title"] for m in overdue] == ["事项3"]
+    assert (
+        len(client.get("/api/v1/matters/", {"lawyer": tree.person_a.name}).json()["results"]) == 12
+    )
