@@ -26,6 +26,7 @@ urlpatterns = [
     path("people/", include("govcounsel.people.urls")),
     path("certificates/", include("govcounsel.certificates.urls")),
     path("coverage/", include("govcounsel.coverage.urls")),
+    path("matters/", include("govcounsel.matters.urls")),
     path("audit/", include(audit_patterns)),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),

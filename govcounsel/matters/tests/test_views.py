@@ -1,0 +1,76 @@
+from govcounsel.matters import services
+from govcounsel.matters.models import Matter
+
+
+def test_register_then_work_a_matter_through_the_pages(tree, desk, client):
+    client.force_login(desk.office)
+    response = client.post(
+        "/matters/new/",
+        {
+            "unit": tree.unit_a.pk,
+            "title": "行政诉讼应诉",
+            "category": "litigation",
+            "subtype": "litigation",
+            "priority": "urgent",
+            "working_days": "10",
+        },
+    )
+    matter = Matter.objects.get(title="行政诉讼应诉")
+    assert response["Location"] == f"/matters/{matter.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-testid="action-assign"' in page
+    client.post(f"/matters/{matter.pk}/assign/", {"lawyer": tree.person_a.pk})
+    client.force_login(desk.lawyer)
+    assert matter.title in client.get("/matters/mine/").content.decode()
+    client.post(f"/matters/{matter.pk}/accept/")
+    client.post(f"/matters/{matter.pk}/opinion/", {"text": "建议积极应诉，答辩要点如下……"})
+    client.force_login(desk.office)
+    client.post(f"/matters/{matter.pk}/close/", {"score": "95", "comment": "质量高"})
+    matter.refresh_from_db()
+    assert (matter.status, matter.score) == ("closed", 95)
+
+
+def test_refusals_are_explained_on_the_page(tree, desk, matter, client):
+    client.force_login(desk.office)
+    page = client.post(
+        f"/matters/{matter.pk}/assign/", {"lawyer": desk.outsider.person.pk}, follow=True
+    ).content.decode()
+    assert "请从列表中选择本单位的公职律师" in page
+    services.assign(matter=matter, by=desk.office, lawyer=desk.lawyer.person)
+    client.force_login(desk.lawyer)
+    page = client.post(
+        f"/matters/{matter.pk}/decline/", {"reason": ""}, follow=True
+    ).content.decode()
+    assert "拒绝承办须说明理由" in page
+    assert client.post(f"/matters/{matter.pk}/close/", {"score": "90"}).status_code == 403
+
+
+def test_board_filters_and_export(tree, desk, matter, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(desk.supervisor)
+    assert matter.title in client.get("/matters/?category=normative").content.decode()
+    assert matter.title not in client.get("/matters/?category=litigation").content.decode()
+    rows = list(
+        load_workbook(io.BytesIO(client.get("/matters/?export=xlsx").content)).active.iter_rows(
+            values_only=True
+        )
+    )
+    assert rows[1][0] == matter.title
+
+
+def test_deadline_beyond_the_calendar_is_flagged(tree, desk, client):
+    from datetime import date
+
+    late = services.register_matter(
+        unit=tree.unit_a,
+        by=desk.office,
+        title="远期事项",
+        category="publicity",
+        subtype="publicity",
+        deadline=date(2031, 3, 3),
+    )
+    client.force_login(desk.office)
+    assert "按周一至周五计算" in client.get(f"/matters/{late.pk}/").content.decode()
