@@ -10,7 +10,7 @@ from govcounsel.certificates.api import (
     CertificateViewSet,
 )
 from govcounsel.coverage.api import BulletinViewSet, CoverageView, TargetViewSet
-from govcounsel.matters.api import MatterViewSet
+from govcounsel.matters.api import DecisionItemViewSet, DecisionViewSet, MatterViewSet
 from govcounsel.organisations.api import RegionViewSet, UnitViewSet
 from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
 
@@ -28,6 +28,8 @@ router.register("cancellation-cases", CancellationCaseViewSet, basename="cancell
 router.register("targets", TargetViewSet, basename="target")
 router.register("bulletins", BulletinViewSet, basename="bulletin")
 router.register("matters", MatterViewSet, basename="matter")
+router.register("decision-items", DecisionItemViewSet, basename="decision-item")
+router.register("decisions", DecisionViewSet, basename="decision")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

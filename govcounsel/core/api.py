@@ -175,6 +175,9 @@ class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
 
     def __init__(self, model: type[Model], **kwargs: Any) -> None:
         self.scoped_model = model
+        if not kwargs.get("read_only"):
+            # Declared for schema generation; lookups always go through get_queryset().
+            kwargs.setdefault("queryset", model._default_manager.none())
         super().__init__(**kwargs)
 
     def get_queryset(self) -> QuerySet[Any]:

@@ -8,13 +8,13 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from govcounsel.core.api import ScopedReadViewSet, ScopedRelatedField
+from govcounsel.core.api import ScopedReadViewSet, ScopedRelatedField, ScopedViewSet
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
 from . import services
 from .filters import MatterFilter
-from .models import Matter
+from .models import Decision, DecisionItem, Matter
 
 
 class OpinionSerializer(serializers.Serializer):
@@ -33,7 +33,7 @@ class AssignmentSerializer(serializers.Serializer):
     decline_justified = serializers.BooleanField(allow_null=True)
 
 
-class StepSerializer(serializers.Serializer):
+class MatterStepSerializer(serializers.Serializer):
     action = serializers.CharField()
     to_status = serializers.CharField()
     actor = serializers.CharField(source="actor.username", default="")
@@ -51,7 +51,7 @@ class MatterSerializer(serializers.ModelSerializer):
     )
     assignments = AssignmentSerializer(many=True, read_only=True)
     opinions = OpinionSerializer(many=True, read_only=True)
-    steps = StepSerializer(many=True, read_only=True)
+    steps = MatterStepSerializer(many=True, read_only=True)
 
     class Meta:
         model = Matter
@@ -184,3 +184,62 @@ class MatterViewSet(ScopedReadViewSet):
         return self._answer(
             services.close(matter=self.get_object(), by=request.user, **self._body(CloseSerializer))
         )
+
+
+class DecisionItemSerializer(serializers.ModelSerializer):
+    unit = ScopedRelatedField(Unit)
+
+    class Meta:
+        model = DecisionItem
+        fields = ["id", "unit", "title", "description", "active"]
+
+
+class DecisionItemViewSet(ScopedViewSet):
+    """Each unit's list of decisions that need a public lawyer's opinion first (001 二(二))."""
+
+    model = DecisionItem
+    serializer_class = DecisionItemSerializer
+    ordering = ["unit_id", "title"]
+    create_service = services.add_decision_item
+    update_service = services.update_decision_item
+    update_target = "item"
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    item = ScopedRelatedField(DecisionItem)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Decision
+        fields = ["id", "item", "title", "matter", "status", "status_label", "decided_on"]
+        read_only_fields = ["matter", "status", "decided_on"]
+
+
+class DecideSerializer(serializers.Serializer):
+    matter = ScopedRelatedField(Matter, required=False, allow_null=True)
+
+
+class DecisionViewSet(ScopedReadViewSet):
+    """Decisions on listed items; `decide` refuses unless a closed matter with an opinion
+    is linked."""
+
+    model = Decision
+    serializer_class = DecisionSerializer
+    select_related = ("item",)
+    ordering = ["-id"]
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        decision = services.open_decision(by=request.user, **body.validated_data)
+        return Response(self.get_serializer(decision).data, status=201)
+
+    @extend_schema(request=DecideSerializer, responses=DecisionSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        body = DecideSerializer(data=request.data, context={"request": request})
+        body.is_valid(raise_exception=True)
+        decision = services.decide(
+            decision=self.get_object(), by=request.user, matter=body.validated_data.get("matter")
+        )
+        return Response(self.get_serializer(decision).data)

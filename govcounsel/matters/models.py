@@ -228,3 +228,109 @@ class MatterStep(WorkflowStep):
     class Meta(WorkflowStep.Meta):
         verbose_name = _("办理记录")
         verbose_name_plural = _("办理记录")
+
+
+def _unit_scoped(user: Any) -> Q:
+    from govcounsel.accounts.choices import DOMAIN_ROLES
+    from govcounsel.accounts.scopes import scope_for
+
+    return scope_for(user, DOMAIN_ROLES).q(
+        region_path="unit__region__path", unit="unit_id", system_path="unit__system_path"
+    )
+
+
+class DecisionItemQuerySet(models.QuerySet["DecisionItem"]):
+    def visible_to(self, user: User | Any) -> DecisionItemQuerySet:
+        return self.filter(_unit_scoped(user))
+
+
+class DecisionItem(models.Model):
+    """A kind of decision on which a unit must first hear a public lawyer's opinion
+    (001 二(二)), kept on the unit's list."""
+
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        verbose_name=_("单位"),
+        on_delete=models.PROTECT,
+        related_name="decision_items",
+    )
+    title = models.CharField(_("决策事项"), max_length=200)
+    description = models.TextField(_("说明"), blank=True)
+    active = models.BooleanField(_("在用"), default=True)
+
+    objects = DecisionItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("须听取公职律师意见的决策事项")
+        verbose_name_plural = _("须听取公职律师意见的决策事项")
+        ordering = ["unit_id", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DecisionStatus(models.TextChoices):
+    DRAFT = "draft", _("拟决策")
+    DECIDED = "decided", _("已决策")
+
+
+class DecisionQuerySet(models.QuerySet["Decision"]):
+    def visible_to(self, user: User | Any) -> DecisionQuerySet:
+        from govcounsel.accounts.choices import DOMAIN_ROLES
+        from govcounsel.accounts.scopes import scope_for
+
+        return self.filter(
+            scope_for(user, DOMAIN_ROLES).q(
+                region_path="item__unit__region__path",
+                unit="item__unit_id",
+                system_path="item__unit__system_path",
+            )
+        )
+
+    def without_opinion(self) -> DecisionQuerySet:
+        """Decided without a lawyer's opinion on file: the gate exists so that this is empty."""
+        has_opinion = models.Exists(Opinion.objects.filter(matter=models.OuterRef("matter_id")))
+        return self.filter(status=DecisionStatus.DECIDED).exclude(has_opinion)
+
+
+class Decision(FSMModelMixin, models.Model):
+    """A decision taken on a listed decision item, decided only with an opinion on file."""
+
+    item = models.ForeignKey(
+        DecisionItem, verbose_name=_("决策事项"), on_delete=models.PROTECT, related_name="decisions"
+    )
+    title = models.CharField(_("决策名称"), max_length=200)
+    matter = models.ForeignKey(
+        Matter,
+        verbose_name=_("法律意见所在事务"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
+    status = FSMField(
+        _("状态"),
+        max_length=16,
+        choices=DecisionStatus.choices,
+        default=DecisionStatus.DRAFT,
+        protected=True,
+    )
+    decided_on = models.DateField(_("决策日期"), null=True, blank=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("决策")
+        verbose_name_plural = _("决策")
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def unit(self) -> Any:
+        return self.item.unit
+
+    @transition(field=status, source=DecisionStatus.DRAFT, target=DecisionStatus.DECIDED)
+    def decide(self, on: date) -> None:
+        self.decided_on = on

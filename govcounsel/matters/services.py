@@ -18,7 +18,7 @@ from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
 from .choices import AssignmentStatus
-from .models import Assignment, Matter, MatterStep, Opinion
+from .models import Assignment, Decision, DecisionItem, Matter, MatterStep, Opinion
 from .selectors import public_lawyers_of
 
 _OFFICE_ONLY = _("只有本单位法治工作机构可以办理此事项。")
@@ -225,3 +225,64 @@ def close(*, matter: Matter, by: Any, score: int, comment: str = "") -> Matter:
     matter.save()
     _step(matter, "closed", before, by, comment)
     return matter
+
+
+# --- decision items (001 二(二)) ---------------------------------------------------------
+
+
+@transaction.atomic
+def add_decision_item(*, unit: Unit, by: Any, title: str, description: str = "") -> DecisionItem:
+    ensure_can(by, "matters.run", unit, _OFFICE_ONLY)
+    item = DecisionItem.objects.create(unit=unit, title=title, description=description)
+    record_event("matters.decision_item.added", item, by=by)
+    return item
+
+
+@transaction.atomic
+def open_decision(*, item: DecisionItem, by: Any, title: str) -> Decision:
+    ensure_can(by, "matters.run", item.unit, _OFFICE_ONLY)
+    decision = Decision.objects.create(item=item, title=title)
+    record_event("matters.decision.opened", decision, by=by)
+    return decision
+
+
+@transaction.atomic
+def decide(
+    *, decision: Decision, by: Any, matter: Matter | None = None, on: date | None = None
+) -> Decision:
+    """The gate: a listed item is decided only with a closed matter whose opinion is on file."""
+    decision = Decision.objects.select_for_update().select_related("item__unit").get(pk=decision.pk)
+    ensure_can(by, "matters.run", decision.item.unit, _OFFICE_ONLY)
+    matter = matter or decision.matter
+    missing = _(
+        "“%(item)s”须先听取公职律师意见：请关联本单位已办结并提交了法律意见的法律事务。"
+    ) % {"item": decision.item.title}
+    if matter is None:
+        raise DomainError("opinion_missing", missing, field="matter")
+    matter = Matter.objects.get(pk=matter.pk)
+    if (
+        matter.unit_id != decision.item.unit_id
+        or matter.status != "closed"
+        or not matter.opinions.exists()
+    ):
+        raise DomainError("opinion_missing", missing, field="matter")
+    decision.matter = matter
+    try:
+        decision.decide(on or timezone.localdate())
+    except TransitionNotAllowed:
+        raise DomainError("invalid_transition", _("该决策已经作出。")) from None
+    decision.save()
+    record_event("matters.decision.decided", decision, by=by, data={"matter": matter.pk})
+    return decision
+
+
+@transaction.atomic
+def update_decision_item(*, item: DecisionItem, by: Any, **changes: Any) -> DecisionItem:
+    item = DecisionItem.objects.select_for_update().select_related("unit").get(pk=item.pk)
+    ensure_can(by, "matters.run", item.unit, _OFFICE_ONLY)
+    for field in ("title", "description", "active"):
+        if field in changes:
+            setattr(item, field, changes[field])
+    item.save()
+    record_event("matters.decision_item.updated", item, by=by)
+    return item

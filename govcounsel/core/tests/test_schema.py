@@ -19,6 +19,10 @@ def test_openapi_schema_lists_every_resource(client):
     assert "/api/v1/cancellation-cases/{id}/complete/" in paths
     assert "/api/v1/coverage/" in paths
     assert "/api/v1/targets/{id}/" in paths
+    for verb in ["assign", "accept", "decline", "submit-opinion", "return", "close"]:
+        assert f"/api/v1/matters/{{id}}/{verb}/" in paths
+    assert "/api/v1/decisions/{id}/decide/" in paths
+    assert "/api/v1/decision-items/" in paths
 
 
 @pytest.mark.django_db
