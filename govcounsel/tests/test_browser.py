@@ -136,3 +136,40 @@ def test_coverage_dashboard_draws_its_charts(live_server, tree):
         for chart in ("bars", "trend"):
             assert page.evaluate(COUNT_SERIES_PIXELS, chart) > 50, f"{chart} chart drew no data"
         screenshot(page, "coverage-dashboard")
+
+
+def test_assign_accept_opinion_close_in_the_browser(live_server, tree, certify):
+    certify(tree.person_a)
+    user_with(Role.UNIT_ADMIN, tree.unit_a, username="office")
+    user_with(Role.PUBLIC_LAWYER, person=tree.person_a, username="lawyer")
+    with chromium_page() as page:
+        login(page, live_server, "office")
+        page.goto(f"{live_server.url}/matters/new/")
+        page.fill("#id_title", "关于某规范性文件的合法性审核")
+        page.select_option("#id_category", "normative")
+        page.select_option("#id_subtype", "legality_review")
+        page.fill("#id_working_days", "5")
+        page.click("main button[type=submit]")
+        assert page.inner_text("[data-testid=status]") == "待指派"
+        page.click("[data-testid=action-assign]")
+        assert page.inner_text("[data-testid=status]") == "已指派，待承办"
+        page.click("text=退出")
+
+        login(page, live_server, "lawyer")
+        page.goto(f"{live_server.url}/matters/mine/")
+        page.click("text=关于某规范性文件的合法性审核")
+        page.click("[data-testid=action-accept]")
+        page.fill("[data-testid=opinion-text]", "经审查，该文件制定程序和内容合法。")
+        page.click("[data-testid=action-opinion]")
+        assert page.inner_text("[data-testid=status]") == "已提交意见，待评价"
+        page.click("text=退出")
+
+        login(page, live_server, "office")
+        page.goto(f"{live_server.url}/matters/")
+        page.click("text=关于某规范性文件的合法性审核")
+        page.fill("input[name=score]", "95")
+        page.fill("input[name=comment]", "意见明确")
+        page.click("[data-testid=action-close]")
+        assert page.inner_text("[data-testid=status]") == "已办结"
+        assert "经审查，该文件制定程序和内容合法。" in page.inner_text("[data-testid=opinions]")
+        screenshot(page, "matter-closed")

@@ -67,3 +67,18 @@ def test_demo_has_certificates_in_every_state(seeded):
     lawyer = User.objects.get(username="lawyer_cy").person
     assert lawyer.certificates.filter(status="active").exists()
     assert not User.objects.get(username="history_loader").grants.exists()
+
+
+def test_demo_has_matters_in_every_state(seeded):
+    from govcounsel.matters.models import Decision, Matter
+
+    assert set(Matter.objects.values_list("status", flat=True)) == {
+        "registered",
+        "assigned",
+        "in_progress",
+        "opinion_submitted",
+        "closed",
+    }
+    assert Matter.objects.overdue().exists()
+    assert Decision.objects.filter(status="decided").count() == 1
+    assert Decision.objects.without_opinion().count() == 0

@@ -17,6 +17,7 @@ from govcounsel.accounts.models import RoleGrant, User
 from govcounsel.certificates.models import Certificate
 from govcounsel.demo import generators as gen
 from govcounsel.demo.certificates import seed_certificates
+from govcounsel.demo.matters import seed_matters
 from govcounsel.demo.places import CITY_UNITS, COUNTY_UNITS, LAW_FIRMS, REGIONS, TOWNSHIPS
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.choices import AdviserKind, EmploymentStatus, QualificationKind
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             self._accounts(regions, units, people)
             seed_certificates(rng, people, regions, showcase=units["北京市朝阳区市场监督管理局"])
             call_command("load_policy_targets", verbosity=0)
+            seed_matters(units["北京市朝阳区市场监督管理局"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示数据已生成：{Region.objects.count()}个区域，{Unit.objects.count()}个单位，"
