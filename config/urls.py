@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from govcounsel.accounts.home import home
 from govcounsel.accounts.views import LoginView
-from govcounsel.core import audit_views
+from govcounsel.core import audit_views, notification_views
 
 audit_patterns = (
     [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("notifications/", notification_views.inbox, name="notifications"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("organisations/", include("govcounsel.organisations.urls")),
     path("people/", include("govcounsel.people.urls")),

@@ -14,6 +14,7 @@ env = environ.Env(
     ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost"]),
     IDLE_SESSION_MINUTES=(int, 30),
     CANCELLATION_DUE_DAYS=(int, 30),
+    MATTER_ESCALATION_WORKDAYS=(int, 3),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -24,6 +25,12 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # 000 #3: a cancellation case is overdue this many days after it was opened.
 CANCELLATION_DUE_DAYS = env("CANCELLATION_DUE_DAYS")
+
+# 督办: an overdue matter goes to the supervising region after this many working days.
+MATTER_ESCALATION_WORKDAYS = env("MATTER_ESCALATION_WORKDAYS")
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="govcounsel@localhost")
 
 # Personal data at rest: ID numbers are encrypted with this key and looked up
 # through a keyed hash. Both keys default to values derived from SECRET_KEY.

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.scopes import has_role
 
-from .models import AuditEvent
+from .models import AuditEvent, Notification
 
 admin.site.site_header = "公职律师工作管理平台 · 后台管理"
 admin.site.site_title = "govcounsel"
@@ -79,3 +79,9 @@ class ChangeAdmin(DutyAdmin):
 
 
 take_over(LogEntry, ChangeAdmin)
+
+
+@admin.register(Notification)
+class NotificationAdmin(DutyAdmin):
+    read_only = True
+    list_display = ["created_at", "recipient", "title", "read_at"]

@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from govcounsel.core.admin import DutyAdmin
 
-from .models import Assignment, Decision, DecisionItem, Matter, MatterStep, Opinion
+from .models import Assignment, Decision, DecisionItem, Matter, MatterStep, Opinion, Supervision
 
 
 class ReadOnly(DutyAdmin):
@@ -19,7 +19,7 @@ class MatterAdmin(ReadOnly):
     search_fields = ["title", "unit__name"]
 
 
-admin.site.register([Assignment, Opinion, MatterStep, Decision], ReadOnly)
+admin.site.register([Assignment, Opinion, MatterStep, Decision, Supervision], ReadOnly)
 
 
 @admin.register(DecisionItem)

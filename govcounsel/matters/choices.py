@@ -64,6 +64,7 @@ class MatterAction(models.TextChoices):
     OPINION = "opinion", _("提交意见")
     RETURNED = "returned", _("退回修改")
     CLOSED = "closed", _("办结评价")
+    SUPERVISED = "supervised", _("督办")
 
 
 class AssignmentStatus(models.TextChoices):

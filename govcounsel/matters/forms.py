@@ -41,6 +41,10 @@ class MatterForm(forms.Form):
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        if len(units) == 1:
+            # An office that runs one unit should not have to pick it.
+            self.fields["unit"].empty_label = None  # type: ignore[attr-defined]
+            self.initial.setdefault("unit", units[0].pk)
 
 
 class AssignForm(forms.Form):

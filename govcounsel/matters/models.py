@@ -334,3 +334,28 @@ class Decision(FSMModelMixin, models.Model):
     @transition(field=status, source=DecisionStatus.DRAFT, target=DecisionStatus.DECIDED)
     def decide(self, on: date) -> None:
         self.decided_on = on
+
+
+class SupervisionLevel(models.TextChoices):
+    REMINDER = "reminder", _("到期提醒")
+    OVERDUE = "overdue", _("超期督办")
+    ESCALATED = "escalated", _("上报督办")
+
+
+class Supervision(models.Model):
+    """A supervision step taken on a matter for one deadline; taken once (000 #11)."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="supervisions")
+    level = models.CharField(_("督办级别"), max_length=16, choices=SupervisionLevel.choices)
+    deadline = models.DateField(_("对应期限"))
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("督办记录")
+        verbose_name_plural = _("督办记录")
+        constraints = [
+            models.UniqueConstraint(fields=["matter", "level", "deadline"], name="supervision_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.matter_id} {self.level}"
