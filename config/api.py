@@ -10,7 +10,12 @@ from govcounsel.certificates.api import (
     CertificateViewSet,
 )
 from govcounsel.coverage.api import BulletinViewSet, CoverageView, TargetViewSet
-from govcounsel.matters.api import DecisionItemViewSet, DecisionViewSet, MatterViewSet
+from govcounsel.matters.api import (
+    DecisionItemViewSet,
+    DecisionViewSet,
+    MatterViewSet,
+    WorkArchiveView,
+)
 from govcounsel.organisations.api import RegionViewSet, UnitViewSet
 from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
 
@@ -34,5 +39,6 @@ router.register("decisions", DecisionViewSet, basename="decision")
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("coverage/", CoverageView.as_view(), name="api-coverage"),
+    path("work-archives/", WorkArchiveView.as_view(), name="api-work-archives"),
     path("", include(router.urls)),
 ]

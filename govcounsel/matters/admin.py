@@ -5,7 +5,16 @@ from django.contrib import admin
 
 from govcounsel.core.admin import DutyAdmin
 
-from .models import Assignment, Decision, DecisionItem, Matter, MatterStep, Opinion, Supervision
+from .models import (
+    Assignment,
+    Decision,
+    DecisionItem,
+    Matter,
+    MatterStep,
+    Opinion,
+    Overtime,
+    Supervision,
+)
 
 
 class ReadOnly(DutyAdmin):
@@ -19,7 +28,7 @@ class MatterAdmin(ReadOnly):
     search_fields = ["title", "unit__name"]
 
 
-admin.site.register([Assignment, Opinion, MatterStep, Decision, Supervision], ReadOnly)
+admin.site.register([Assignment, Opinion, MatterStep, Decision, Supervision, Overtime], ReadOnly)
 
 
 @admin.register(DecisionItem)

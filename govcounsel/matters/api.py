@@ -2,17 +2,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from govcounsel.core.api import ScopedReadViewSet, ScopedRelatedField, ScopedViewSet
+from govcounsel.core.audit import record_event
+from govcounsel.core.errors import DomainError, NotPermitted
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
 from . import services
+from .archive import work_archive
+from .documents import LITIGATION_SUBTYPES, commission_letter
 from .filters import MatterFilter
 from .models import Decision, DecisionItem, Matter
 
@@ -110,6 +120,18 @@ class CloseSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class OvertimeInput(serializers.Serializer):
+    worked_on = serializers.DateField()
+    hours = serializers.DecimalField(max_digits=4, decimal_places=1)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class LetterInput(serializers.Serializer):
+    court = serializers.CharField()
+    counterparty = serializers.CharField()
+    authority = serializers.CharField(required=False, default="一般授权")
+
+
 class MatterViewSet(ScopedReadViewSet):
     """Legal matters: POST registers one for a unit; the workflow verbs are POST actions."""
 
@@ -178,6 +200,31 @@ class MatterViewSet(ScopedReadViewSet):
             services.return_for_rework(matter=matter, by=request.user, **self._body(NoteSerializer))
         )
 
+    @extend_schema(request=OvertimeInput, responses=MatterSerializer)
+    @action(detail=True, methods=["post"])
+    def overtime(self, request: Request, pk: str | None = None) -> Response:
+        matter = self.get_object()
+        services.record_overtime(matter=matter, by=request.user, **self._body(OvertimeInput))
+        return self._answer(matter)
+
+    @extend_schema(request=LetterInput, responses=OpenApiTypes.BINARY)
+    @action(detail=True, methods=["post"], url_path="commission-letter")
+    def commission_letter(self, request: Request, pk: str | None = None) -> HttpResponse:
+        """委托公函 (001 三(四)) for a litigation, arbitration or reconsideration matter."""
+        matter = self.get_object()
+        if not request.user.has_perm("matters.run", matter):
+            raise NotPermitted(_("只有本单位法治工作机构可以出具委托公函。"))
+        if matter.subtype not in LITIGATION_SUBTYPES:
+            raise DomainError("not_litigation", _("只有诉讼、仲裁和复议事项需要委托公函。"))
+        body = self._body(LetterInput)
+        lawyers = [a.person for a in matter.assignments.all() if a.status != "declined"]
+        content = commission_letter(matter, lawyers=lawyers, **body)
+        record_event("matters.commission_letter.issued", matter, by=request.user)
+        return HttpResponse(
+            content,
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+
     @extend_schema(request=CloseSerializer, responses=MatterSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
@@ -243,3 +290,26 @@ class DecisionViewSet(ScopedReadViewSet):
             decision=self.get_object(), by=request.user, matter=body.validated_data.get("matter")
         )
         return Response(self.get_serializer(decision).data)
+
+
+class WorkArchiveView(APIView):
+    """A public lawyer's work archive for a year (002 §15): GET ?person=&year=."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("person", int, required=True), OpenApiParameter("year", int)],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request: Request) -> Response:
+        person = (
+            Person.objects.visible_to(request.user)
+            .filter(pk=request.query_params.get("person") or 0)
+            .first()
+        )
+        if person is None:
+            raise DomainError("not_found", _("未找到该人员，或您无权查看。"), field="person")
+        year_text = request.query_params.get("year") or str(timezone.localdate().year)
+        if not year_text.isdigit():
+            raise DomainError("invalid", _("年度应为四位数字。"), field="year")
+        return Response(work_archive(person, int(year_text)).as_dict())

@@ -18,7 +18,7 @@ from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
 from .choices import AssignmentStatus
-from .models import Assignment, Decision, DecisionItem, Matter, MatterStep, Opinion
+from .models import Assignment, Decision, DecisionItem, Matter, MatterStep, Opinion, Overtime
 from .selectors import public_lawyers_of
 
 _OFFICE_ONLY = _("只有本单位法治工作机构可以办理此事项。")
@@ -286,3 +286,18 @@ def update_decision_item(*, item: DecisionItem, by: Any, **changes: Any) -> Deci
     item.save()
     record_event("matters.decision_item.updated", item, by=by)
     return item
+
+
+@transaction.atomic
+def record_overtime(
+    *, matter: Matter, by: Any, worked_on: date, hours: Any, note: str = ""
+) -> Overtime:
+    """Overtime on a matter, recorded by its lead lawyer; it accrues compensatory leave."""
+    ensure_can(by, "matters.handle", matter, _LEAD_ONLY)
+    if worked_on > timezone.localdate():
+        raise DomainError("future_date", _("加班日期不能晚于今天。"), field="worked_on")
+    entry = Overtime(matter=matter, person=by.person, worked_on=worked_on, hours=hours, note=note)
+    entry.full_clean()
+    entry.save()
+    record_event("matters.overtime.recorded", entry, by=by, data={"hours": str(hours)})
+    return entry

@@ -19,6 +19,7 @@ from govcounsel.core.workdays import calendar_covers
 from govcounsel.organisations.models import Unit
 
 from . import services
+from .documents import LITIGATION_SUBTYPES
 from .filters import MatterFilter
 from .forms import AssignForm, MatterForm
 from .models import Matter
@@ -86,6 +87,7 @@ class MatterDetailView(ScopedDetailView):
             if runs and matter.status == "registered"
             else None,
             calendar_known=calendar_covers(matter.deadline),
+            litigation=matter.subtype in LITIGATION_SUBTYPES,
         )
         return context
 
@@ -134,6 +136,15 @@ VERBS = {
         matter=m, by=u, score=_score(p), comment=p.get("comment", "")
     ),
 }
+
+
+def _date(value: Any) -> Any:
+    from django.utils.dateparse import parse_date
+
+    day = parse_date(value or "")
+    if day is None:
+        raise DomainError("invalid_date", _("请填写日期，如2024-03-01。"), field="worked_on")
+    return day
 
 
 def _score(data: Any) -> int:

@@ -1,0 +1,147 @@
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+from docx import Document
+
+from govcounsel.core.errors import DomainError, NotPermitted
+from govcounsel.matters import services
+from govcounsel.matters.archive import work_archive
+from govcounsel.matters.models import Matter
+from govcounsel.tests.helpers import client_for
+
+
+def worked(tree, desk, title, score, late=False, category="normative", subtype="legality_review"):
+    matter = services.register_matter(
+        unit=tree.unit_a,
+        by=desk.office,
+        title=title,
+        category=category,
+        subtype=subtype,
+        working_days=5,
+    )
+    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
+    services.accept(matter=matter, by=desk.lawyer)
+    services.submit_opinion(matter=matter, by=desk.lawyer, text="意见")
+    if late:
+        Matter.objects.filter(pk=matter.pk).update(
+            deadline=timezone.localdate() - timedelta(days=1)
+        )
+    return services.close(matter=matter, by=desk.office, score=score)
+
+
+def test_overtime_accrues_compensatory_leave(tree, desk, matter):
+    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
+    services.accept(matter=matter, by=desk.lawyer)
+    entry = services.record_overtime(
+        matter=matter, by=desk.lawyer, worked_on=date.today(), hours="3.5", note="周末准备答辩"
+    )
+    assert entry.leave_hours == entry.hours
+    with pytest.raises(NotPermitted):
+        services.record_overtime(
+            matter=matter, by=desk.colleague, worked_on=date.today(), hours="2"
+        )
+    with pytest.raises(DomainError):
+        services.record_overtime(
+            matter=matter, by=desk.lawyer, worked_on=date.today() + timedelta(days=1), hours="2"
+        )
+
+
+def test_work_archive_is_built_from_the_records(tree, desk):
+    year = timezone.localdate().year
+    first = worked(tree, desk, "审核一", 90)
+    worked(tree, desk, "审核二", 70, late=True)
+    services.record_overtime(matter=first, by=desk.lawyer, worked_on=date.today(), hours="4")
+    declined = services.register_matter(
+        unit=tree.unit_a,
+        by=desk.office,
+        title="拒绝的",
+        category="cases",
+        subtype="petition",
+        working_days=2,
+    )
+    services.assign(matter=declined, by=desk.office, lawyer=tree.person_a)
+    services.decline(matter=declined, by=desk.lawyer, reason="出差")
+    services.judge_decline(assignment=declined.assignments.get(), by=desk.office, justified=False)
+    archive = work_archive(tree.person_a, year)
+    assert archive.by_category["规范性文件起草、论证和合法性审核"] == 2
+    assert (archive.handled, archive.closed, archive.on_time) == (2, 2, 1)
+    assert archive.on_time_rate == 0.5
+    assert archive.average_score == 80.0
+    assert (archive.declines_justified, archive.declines_unjustified) == (0, 1)
+    assert str(archive.overtime_hours) == "4.0"
+    assert work_archive(tree.person_a, year - 1).handled == 0
+
+
+def test_archive_page_api_and_export(tree, desk, client):
+    import openpyxl
+
+    worked(tree, desk, "审核一", 90)
+    client.force_login(desk.lawyer)
+    page = client.get("/matters/archive/").content.decode()
+    assert "平均评价得分" in page
+    assert "90" in page
+    rows = list(
+        openpyxl.load_workbook(
+            io.BytesIO(
+                client.get(f"/matters/archive/?person={tree.person_a.pk}&export=xlsx").content
+            )
+        ).active.iter_rows(values_only=True)
+    )
+    assert ("已办结", 1) in rows
+    body = (
+        client_for(desk.office).get("/api/v1/work-archives/", {"person": tree.person_a.pk}).json()
+    )
+    assert (body["closed"], body["average_score"]) == (1, 90.0)
+    hidden = client_for(desk.other_office).get(
+        "/api/v1/work-archives/", {"person": tree.person_a.pk}
+    )
+    assert hidden.json()["code"] == "not_found"
+
+
+def test_commission_letter_for_litigation(tree, desk):
+    matter = services.register_matter(
+        unit=tree.unit_a,
+        by=desk.office,
+        title="某公司诉区市场监管局",
+        category="litigation",
+        subtype="litigation",
+        working_days=10,
+    )
+    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
+    response = client_for(desk.office).post(
+        f"/api/v1/matters/{matter.pk}/commission-letter/",
+        {
+            "court": "北京市朝阳区人民法院",
+            "counterparty": "某食品有限公司",
+            "authority": "特别授权",
+        },
+        format="json",
+    )
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "北京市朝阳区人民法院：" in text
+    assert "我单位与某食品有限公司行政诉讼一案" in text
+    assert tree.person_a.name in text
+    assert "特别授权" in text
+    assert tree.person_a.certificates.get().number in text
+    assert (
+        client_for(desk.lawyer)
+        .post(
+            f"/api/v1/matters/{matter.pk}/commission-letter/",
+            {"court": "x", "counterparty": "y"},
+            format="json",
+        )
+        .status_code
+        == 403
+    )
+
+
+def test_no_letter_for_other_matters(tree, desk, matter):
+    response = client_for(desk.office).post(
+        f"/api/v1/matters/{matter.pk}/commission-letter/",
+        {"court": "x", "counterparty": "y"},
+        format="json",
+    )
+    assert response.json()["code"] == "not_litigation"
