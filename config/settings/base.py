@@ -15,6 +15,7 @@ env = environ.Env(
     IDLE_SESSION_MINUTES=(int, 30),
     CANCELLATION_DUE_DAYS=(int, 30),
     MATTER_ESCALATION_WORKDAYS=(int, 3),
+    DISPATCH_LOAD_CAP=(int, 5),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -28,6 +29,8 @@ CANCELLATION_DUE_DAYS = env("CANCELLATION_DUE_DAYS")
 
 # 督办: an overdue matter goes to the supervising region after this many working days.
 MATTER_ESCALATION_WORKDAYS = env("MATTER_ESCALATION_WORKDAYS")
+# 001 一(三): a lawyer leading this many open matters and dispatches takes no more dispatches.
+DISPATCH_LOAD_CAP = env("DISPATCH_LOAD_CAP")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="govcounsel@localhost")

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Avg, Count, Q, Sum
 
 from .choices import AssignmentStatus, DutyCategory
-from .models import Assignment, Matter, Overtime
+from .models import Assignment, DispatchRequest, Matter, Overtime
 
 
 @dataclass
@@ -89,4 +89,7 @@ def work_archive(person: Any, year: int) -> WorkArchive:
         "h"
     ] or Decimal(0)
     archive.overtime_hours = archive.leave_hours = hours
+    archive.dispatches = DispatchRequest.objects.filter(
+        lawyer=person, status="dispatched", starts_on__year=year
+    ).count()
     return archive

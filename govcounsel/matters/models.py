@@ -397,3 +397,113 @@ class Overtime(models.Model):
     @property
     def leave_hours(self) -> Any:
         return self.hours  # one hour of leave for each hour worked
+
+
+class Expertise(models.Model):
+    """A field of expertise a public lawyer is known for (used to match dispatch requests)."""
+
+    name = models.CharField(_("专长"), max_length=50, unique=True)
+    people = models.ManyToManyField(
+        "people.Person", related_name="expertise", blank=True, verbose_name=_("公职律师")
+    )
+
+    class Meta:
+        verbose_name = _("专长")
+        verbose_name_plural = _("专长")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DispatchStatus(models.TextChoices):
+    OPEN = "open", _("待调派")
+    DISPATCHED = "dispatched", _("已调派")
+    REJECTED = "rejected", _("未调派")
+
+
+class DispatchRequestQuerySet(models.QuerySet["DispatchRequest"]):
+    def visible_to(self, user: User | Any) -> DispatchRequestQuerySet:
+        """Both ends see a request: the requesting unit's side and the superior's system."""
+        from govcounsel.accounts.choices import DOMAIN_ROLES
+        from govcounsel.accounts.scopes import scope_for
+
+        scope = scope_for(user, DOMAIN_ROLES)
+        requester = scope.q(
+            region_path="unit__region__path", unit="unit_id", system_path="unit__system_path"
+        )
+        superior = scope.q(unit="superior_id", system_path="superior__system_path")
+        person_id = getattr(user, "person_id", None)
+        lawyer = Q(lawyer_id=person_id) if person_id else Q(pk__in=[])
+        return self.filter(requester | superior | lawyer)
+
+
+class DispatchRequest(FSMModelMixin, models.Model):
+    """A unit without a public lawyer asks its superior unit to dispatch one (001 一(三))."""
+
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        verbose_name=_("申请单位"),
+        on_delete=models.PROTECT,
+        related_name="dispatch_requests",
+    )
+    superior = models.ForeignKey(
+        "organisations.Unit",
+        verbose_name=_("上级单位"),
+        on_delete=models.PROTECT,
+        related_name="dispatches_handled",
+    )
+    category = models.CharField(_("事项类别"), max_length=16, choices=DutyCategory.choices)
+    expertise = models.ForeignKey(
+        Expertise, verbose_name=_("所需专长"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"))
+    reason = models.TextField(_("申请理由"))
+    status = FSMField(
+        _("状态"),
+        max_length=16,
+        choices=DispatchStatus.choices,
+        default=DispatchStatus.OPEN,
+        protected=True,
+    )
+    lawyer = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("调派律师"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dispatches",
+    )
+    answer = models.TextField(_("答复"), blank=True)
+    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
+
+    objects = DispatchRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("调派申请")
+        verbose_name_plural = _("调派申请")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="dispatch_period_ordered", condition=Q(ends_on__gte=models.F("starts_on"))
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}申请调派公职律师"
+
+    def get_absolute_url(self) -> str:
+        return reverse("matters:dispatch", kwargs={"pk": self.pk})
+
+    def covers(self, day: date) -> bool:
+        return self.status == DispatchStatus.DISPATCHED and self.starts_on <= day <= self.ends_on
+
+    @transition(field=status, source=DispatchStatus.OPEN, target=DispatchStatus.DISPATCHED)
+    def dispatch(self) -> None:
+        self.decided_at = timezone.now()
+
+    @transition(field=status, source=DispatchStatus.OPEN, target=DispatchStatus.REJECTED)
+    def reject(self) -> None:
+        self.decided_at = timezone.now()

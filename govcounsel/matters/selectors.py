@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from govcounsel.certificates.models import ActivePeriod
@@ -10,9 +12,91 @@ from govcounsel.organisations.models import Unit
 from govcounsel.people.models import Person
 
 
-def public_lawyers_of(unit: Unit, on: date | None = None) -> QuerySet[Person]:
-    """The unit's own public lawyers: a certificate of this unit active on the day."""
-    periods = ActivePeriod.objects.covering(on or timezone.localdate()).filter(unit=unit)
-    return Person.objects.filter(pk__in=periods.values("certificate__person_id")).order_by(
-        "name_pinyin"
+def public_lawyers_of(
+    unit: Unit, on: date | None = None, *, own_only: bool = False
+) -> QuerySet[Person]:
+    """The unit's public lawyers on the day: its own (a certificate of this unit in an
+    active period) and, unless `own_only`, those dispatched to it for that day (001 一(三))."""
+    from .models import DispatchRequest
+
+    day = on or timezone.localdate()
+    own = ActivePeriod.objects.covering(day).filter(unit=unit).values("certificate__person_id")
+    condition = Q(pk__in=own)
+    if not own_only:
+        lent = DispatchRequest.objects.filter(
+            unit=unit, status="dispatched", starts_on__lte=day, ends_on__gte=day
+        )
+        condition |= Q(pk__in=lent.values("lawyer_id"))
+    return Person.objects.filter(condition).order_by("name_pinyin")
+
+
+@dataclass
+class Candidate:
+    person: Person
+    matches: bool
+    load: int
+    distance: int  # 0 the same county … 3 another province
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, str]:
+        return (0 if self.matches else 1, self.load, self.distance, self.person.name_pinyin)
+
+
+def open_load(people: QuerySet[Person]) -> dict[int, int]:
+    """Open matters each lawyer leads, plus dispatches under way."""
+    from .models import Assignment, DispatchRequest
+
+    load: dict[int, int] = {}
+    leading = (
+        Assignment.objects.filter(person__in=people, is_lead=True)
+        .exclude(status="declined")
+        .exclude(matter__status="closed")
+        .values("person_id")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
+    for row in leading:
+        load[row["person_id"]] = row["n"]
+    lent = (
+        DispatchRequest.objects.filter(
+            lawyer__in=people, status="dispatched", ends_on__gte=timezone.localdate()
+        )
+        .values("lawyer_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for lawyer_row in lent:
+        load[lawyer_row["lawyer_id"]] = load.get(lawyer_row["lawyer_id"], 0) + lawyer_row["n"]
+    return load
+
+
+def talent_pool(superior: Unit) -> QuerySet[Person]:
+    """The active public lawyers of a superior unit's whole vertical system (001 一(三))."""
+    periods = ActivePeriod.objects.covering(timezone.localdate()).filter(
+        unit__system_path__startswith=superior.system_path
+    )
+    return (
+        Person.objects.filter(pk__in=periods.values("certificate__person_id"))
+        .select_related("unit__region")
+        .prefetch_related("expertise")
+    )
+
+
+def rank_candidates(request: Any) -> list[Candidate]:
+    """Pool members ranked by expertise match, open load and nearness to the requesting
+    unit; never the requesting unit's own staff."""
+    pool = talent_pool(request.superior).exclude(unit=request.unit)
+    loads = open_load(pool)
+    home = request.unit.region.path
+    candidates = []
+    for person in pool:
+        path = person.unit.region.path
+        shared = next(
+            (i for i in range(len(home)) if i >= len(path) or path[i] != home[i]), len(home)
+        )
+        distance = max(0, 3 - shared // 4)
+        matches = request.expertise_id is not None and any(
+            e.pk == request.expertise_id for e in person.expertise.all()
+        )
+        candidates.append(Candidate(person, matches, loads.get(person.pk, 0), distance))
+    return sorted(candidates, key=lambda c: c.sort_key)
