@@ -13,6 +13,7 @@ from govcounsel.coverage.api import BulletinViewSet, CoverageView, TargetViewSet
 from govcounsel.matters.api import (
     DecisionItemViewSet,
     DecisionViewSet,
+    DispatchRequestViewSet,
     MatterViewSet,
     WorkArchiveView,
 )
@@ -35,6 +36,7 @@ router.register("bulletins", BulletinViewSet, basename="bulletin")
 router.register("matters", MatterViewSet, basename="matter")
 router.register("decision-items", DecisionItemViewSet, basename="decision-item")
 router.register("decisions", DecisionViewSet, basename="decision")
+router.register("dispatch-requests", DispatchRequestViewSet, basename="dispatch-request")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -9,6 +9,8 @@ from .models import (
     Assignment,
     Decision,
     DecisionItem,
+    DispatchRequest,
+    Expertise,
     Matter,
     MatterStep,
     Opinion,
@@ -28,7 +30,15 @@ class MatterAdmin(ReadOnly):
     search_fields = ["title", "unit__name"]
 
 
-admin.site.register([Assignment, Opinion, MatterStep, Decision, Supervision, Overtime], ReadOnly)
+admin.site.register(
+    [Assignment, Opinion, MatterStep, Decision, Supervision, Overtime, DispatchRequest], ReadOnly
+)
+
+
+@admin.register(Expertise)
+class ExpertiseAdmin(DutyAdmin):
+    list_display = ["name"]
+    filter_horizontal = ["people"]
 
 
 @admin.register(DecisionItem)

@@ -24,7 +24,8 @@ from . import services
 from .archive import work_archive
 from .documents import LITIGATION_SUBTYPES, commission_letter
 from .filters import MatterFilter
-from .models import Decision, DecisionItem, Matter
+from .models import Decision, DecisionItem, DispatchRequest, Matter
+from .selectors import rank_candidates
 
 
 class OpinionSerializer(serializers.Serializer):
@@ -313,3 +314,96 @@ class WorkArchiveView(APIView):
         if not year_text.isdigit():
             raise DomainError("invalid", _("年度应为四位数字。"), field="year")
         return Response(work_archive(person, int(year_text)).as_dict())
+
+
+class DispatchRequestSerializer(serializers.ModelSerializer):
+    unit = ScopedRelatedField(Unit)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    superior_name = serializers.CharField(source="superior.name", read_only=True)
+    lawyer_name = serializers.CharField(source="lawyer.name", read_only=True, default="")
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = DispatchRequest
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "superior",
+            "superior_name",
+            "category",
+            "expertise",
+            "starts_on",
+            "ends_on",
+            "reason",
+            "status",
+            "status_label",
+            "lawyer",
+            "lawyer_name",
+            "answer",
+            "requested_at",
+            "decided_at",
+        ]
+        read_only_fields = ["superior", "status", "lawyer", "answer", "requested_at", "decided_at"]
+
+
+class DispatchInput(serializers.Serializer):
+    lawyer = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
+    answer = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AnswerInput(serializers.Serializer):
+    answer = serializers.CharField(allow_blank=True)
+
+
+class CandidateSerializer(serializers.Serializer):
+    person = serializers.IntegerField(source="person.pk")
+    name = serializers.CharField(source="person.name")
+    unit = serializers.CharField(source="person.unit.name")
+    matches_expertise = serializers.BooleanField(source="matches")
+    open_load = serializers.IntegerField(source="load")
+    distance = serializers.IntegerField()
+
+
+class DispatchRequestViewSet(ScopedReadViewSet):
+    """001 一(三): requests from units without public lawyers; the superior dispatches."""
+
+    model = DispatchRequest
+    serializer_class = DispatchRequestSerializer
+    select_related = ("unit", "superior", "lawyer")
+    ordering = ["-requested_at", "-id"]
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        created = services.request_dispatch(by=request.user, **body.validated_data)
+        return Response(self.get_serializer(created).data, status=201)
+
+    @extend_schema(responses=CandidateSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def candidates(self, request: Request, pk: str | None = None) -> Response:
+        dispatch_request = self.get_object()
+        if not request.user.has_perm("matters.dispatch", dispatch_request):
+            raise NotPermitted(_("只有上级单位管理员可以查看候选律师。"))
+        return Response(CandidateSerializer(rank_candidates(dispatch_request), many=True).data)
+
+    @extend_schema(request=DispatchInput, responses=DispatchRequestSerializer)
+    @action(detail=True, methods=["post"], url_path="dispatch")
+    def send_lawyer(self, request: Request, pk: str | None = None) -> Response:
+        # Not named "dispatch": that is APIView's own request handling.
+        body = self._input(DispatchInput)
+        done = services.dispatch(request=self.get_object(), by=request.user, **body)
+        return Response(self.get_serializer(done).data)
+
+    @extend_schema(request=AnswerInput, responses=DispatchRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        done = services.reject_dispatch(
+            request=self.get_object(), by=request.user, **self._input(AnswerInput)
+        )
+        return Response(self.get_serializer(done).data)
+
+    def _input(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:
+        body = serializer_class(data=self.request.data)
+        body.is_valid(raise_exception=True)
+        return dict(body.validated_data)

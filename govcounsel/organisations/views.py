@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +80,14 @@ class UnitDetailView(ScopedDetailView):
             unit=self.object
         )
         context["may_manage"] = self.request.user.has_perm("people.manage_unit_staff", self.object)
+        # Both ends of a dispatch show it: the receiving unit and the lawyer's own unit.
+        from govcounsel.matters.models import DispatchRequest
+
+        context["dispatches"] = (
+            DispatchRequest.objects.visible_to(self.request.user)
+            .filter(Q(unit=self.object) | Q(lawyer__unit=self.object), status="dispatched")
+            .select_related("unit", "lawyer__unit")
+        )
         context["subordinates"] = Unit.objects.visible_to(self.request.user).filter(
             vertical_superior=self.object
         )

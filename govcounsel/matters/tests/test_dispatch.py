@@ -162,3 +162,48 @@ def test_two_administrators_at_the_same_moment_one_is_refused(tree, system, sett
         thread.join(timeout=30)
     assert sorted(outcomes) == ["dispatched", "over_capacity"]
     assert DispatchRequest.objects.filter(status="dispatched").count() == 1
+
+
+def test_dispatch_through_the_api_and_pages(tree, system, client):
+    from govcounsel.tests.helpers import client_for
+
+    today = date.today()
+    requester = client_for(system["requester"])
+    created = requester.post(
+        "/api/v1/dispatch-requests/",
+        {
+            "unit": tree.unit_a2.pk,
+            "category": "litigation",
+            "starts_on": str(today),
+            "ends_on": str(today + timedelta(days=30)),
+            "reason": "应诉",
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    pk = created.json()["id"]
+    assert requester.get(f"/api/v1/dispatch-requests/{pk}/candidates/").status_code == 403
+    superior = client_for(system["superior_admin"])
+    names = [c["name"] for c in superior.get(f"/api/v1/dispatch-requests/{pk}/candidates/").json()]
+    assert set(names) == {"海淀律师", "市局律师"}
+    done = superior.post(
+        f"/api/v1/dispatch-requests/{pk}/dispatch/",
+        {"lawyer": system["branch_lawyer"].pk},
+        format="json",
+    )
+    assert done.json()["status"] == "dispatched"
+    # Both units' pages show it.
+    client.force_login(system["requester"])
+    assert "海淀律师" in client.get(f"/organisations/units/{tree.unit_a2.pk}/").content.decode()
+    client.force_login(system["superior_admin"])
+    branch = system["branch_lawyer"].unit
+    assert "海淀律师" in client.get(f"/organisations/units/{branch.pk}/").content.decode()
+    assert "海淀律师" in client.get("/matters/pool/").content.decode()
+    assert "海淀律师" in client.get(f"/matters/dispatch/{pk}/").content.decode()
+
+
+def test_dispatch_pages_refuse_others(tree, system, client, desk):
+    request = ask(tree, system)
+    client.force_login(desk.office)
+    assert client.get("/matters/pool/").status_code == 403
+    assert client.get(f"/matters/dispatch/{request.pk}/").status_code == 404

@@ -1,0 +1,118 @@
+"""Pages of the talent pool and dispatch (001 一(三))."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.scopes import scope_for
+from govcounsel.core.errors import DomainError
+from govcounsel.core.forms import DateInput, form_page
+from govcounsel.organisations.models import Unit
+from govcounsel.people.models import Person
+
+from . import services
+from .choices import DutyCategory
+from .models import DispatchRequest, Expertise
+from .selectors import open_load, rank_candidates, talent_pool
+
+
+class DispatchRequestForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("申请单位"), queryset=Unit.objects.none())
+    category = forms.ChoiceField(label=_("事项类别"), choices=DutyCategory.choices)
+    expertise = forms.ModelChoiceField(
+        label=_("所需专长"), queryset=Expertise.objects.all(), required=False
+    )
+    starts_on = forms.DateField(label=_("开始日期"), widget=DateInput())
+    ends_on = forms.DateField(label=_("结束日期"), widget=DateInput())
+    reason = forms.CharField(label=_("申请理由"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        scope = scope_for(user, {Role.UNIT_ADMIN})
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=scope.unit_ids)  # type: ignore[attr-defined]
+
+
+@login_required
+def dispatch_list(request: HttpRequest) -> HttpResponse:
+    requests = DispatchRequest.objects.visible_to(request.user).select_related(
+        "unit", "superior", "lawyer"
+    )
+    return render(request, "matters/dispatch_list.html", {"requests": requests[:200]})
+
+
+@login_required
+def dispatch_new(request: HttpRequest) -> HttpResponse:
+    form = DispatchRequestForm(request.POST or None, user=request.user)
+    if not form.fields["unit"].queryset.exists():  # type: ignore[attr-defined]
+        raise PermissionDenied
+    return form_page(
+        request,
+        form,
+        lambda: services.request_dispatch(by=request.user, **form.cleaned_data),
+        success=_("调派申请已提交上级单位。"),
+        next_url=lambda created: created.get_absolute_url(),
+        context={"title": _("申请调派公职律师")},
+    )
+
+
+@login_required
+def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(
+        DispatchRequest.objects.visible_to(request.user).select_related("unit__region", "superior"),
+        pk=pk,
+    )
+    may_dispatch = request.user.has_perm("matters.dispatch", item) and item.status == "open"
+    candidates = rank_candidates(item) if may_dispatch else []
+    return render(
+        request,
+        "matters/dispatch_detail.html",
+        {"item": item, "may_dispatch": may_dispatch, "candidates": candidates},
+    )
+
+
+@login_required
+@require_POST
+def dispatch_act(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(DispatchRequest.objects.visible_to(request.user), pk=pk)
+    try:
+        if request.POST.get("verb") == "dispatch":
+            lawyer = get_object_or_404(Person, pk=request.POST.get("lawyer") or 0)
+            services.dispatch(
+                request=item, by=request.user, lawyer=lawyer, answer=request.POST.get("answer", "")
+            )
+        else:
+            services.reject_dispatch(
+                request=item, by=request.user, answer=request.POST.get("answer", "")
+            )
+    except DomainError as error:
+        if error.status_code == 403:
+            raise PermissionDenied(str(error.message)) from None
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("已办理。"))
+    return redirect(item)
+
+
+@login_required
+def pool(request: HttpRequest) -> HttpResponse:
+    """The superior unit's talent pool: its system's lawyers, their expertise and load."""
+    scope = scope_for(request.user, {Role.SUPERIOR_ADMIN})
+    heads = Unit.objects.filter(system_path__in=scope.system_paths)
+    if not heads.exists():
+        raise PermissionDenied
+    rows = []
+    for head in heads:
+        members = list(talent_pool(head))
+        loads = open_load(talent_pool(head))
+        rows.append((head, [(p, loads.get(p.pk, 0)) for p in members]))
+    return render(request, "matters/pool.html", {"rows": rows})
