@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -17,6 +18,7 @@ from rest_framework.views import APIView
 from govcounsel.core.api import ScopedReadViewSet, ScopedRelatedField, ScopedViewSet
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError, NotPermitted
+from govcounsel.core.pagination import KeysetPagination
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
@@ -133,14 +135,28 @@ class LetterInput(serializers.Serializer):
     authority = serializers.CharField(required=False, default="一般授权")
 
 
+class OverdueKeyset(KeysetPagination):
+    ordering = ("deadline", "id")
+
+
 class MatterViewSet(ScopedReadViewSet):
-    """Legal matters: POST registers one for a unit; the workflow verbs are POST actions."""
+    """Legal matters: POST registers one for a unit; the workflow verbs are POST actions.
+    Lists page by keyset (`?cursor=`): newest first, or by deadline with `?overdue=true`."""
 
     model = Matter
     serializer_class = MatterSerializer
     filterset_class = MatterFilter
     select_related = ("unit",)
-    ordering = ["-registered_at", "-id"]
+    pagination_class = KeysetPagination
+    # The pagination owns the order; a client-chosen ORDER BY would defeat the keyset.
+    filter_backends = [DjangoFilterBackend]
+
+    @property
+    def paginator(self) -> Any:
+        if not hasattr(self, "_matter_paginator"):
+            overdue = self.request.query_params.get("overdue") == "true"
+            self._matter_paginator = OverdueKeyset() if overdue else KeysetPagination()
+        return self._matter_paginator
 
     def get_queryset(self) -> Any:
         return (
