@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 from django.db import transaction
 
@@ -235,3 +235,57 @@ def _qualify(rng: random.Random, people: list[Person]) -> None:
             if p.full_time_legal or rng.random() < 0.05
         ]
     )
+
+
+BUSY_SHARE = 0.02  # one unit holds 2% of all matters, so its list has deep pages at any size
+
+
+def build_matters(count: int, *, seed: int = 11, say: Say = print) -> None:
+    """Legal matters over the existing units: registration times strictly increasing (a
+    keyset needs a unique order), a tenth of them open past their deadline."""
+    from datetime import datetime
+
+    from govcounsel.matters.models import Matter
+
+    rng = random.Random(seed)
+    unit_ids = list(Unit.objects.order_by("pk").values_list("pk", flat=True))
+    busy = unit_ids[0]
+    categories = [
+        ("normative", "legality_review"),
+        ("documents", "contract"),
+        ("cases", "petition"),
+        ("litigation", "litigation"),
+        ("decisions", "major_decision"),
+        ("publicity", "publicity"),
+    ]
+    start = datetime(2019, 1, 1, tzinfo=UTC)
+    today = date.today()
+    batch: list[Matter] = []
+    for index in range(count):
+        unit = busy if rng.random() < BUSY_SHARE else unit_ids[rng.randrange(len(unit_ids))]
+        registered = start + timedelta(seconds=index * 30)
+        category, subtype = categories[index % len(categories)]
+        roll = rng.random()
+        status = "closed" if roll < 0.8 else ("in_progress" if roll < 0.95 else "registered")
+        deadline = registered.date() + timedelta(days=rng.randrange(5, 40))
+        if status != "closed" and rng.random() < 0.5:
+            deadline = min(deadline, today - timedelta(days=1))
+        batch.append(
+            Matter(
+                unit_id=unit,
+                title=f"事项{index:07d}",
+                category=category,
+                subtype=subtype,
+                deadline=deadline,
+                status=status,
+                registered_at=registered,
+            )
+        )
+        if len(batch) == 20_000:
+            Matter.objects.bulk_create(batch)
+            batch = []
+        if index and index % 500_000 == 0:
+            say(f"  matters: {index}")
+    if batch:
+        Matter.objects.bulk_create(batch)
+    say(f"  matters: {count}")

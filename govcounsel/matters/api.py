@@ -135,13 +135,9 @@ class LetterInput(serializers.Serializer):
     authority = serializers.CharField(required=False, default="一般授权")
 
 
-class OverdueKeyset(KeysetPagination):
-    ordering = ("deadline", "id")
-
-
 class MatterViewSet(ScopedReadViewSet):
     """Legal matters: POST registers one for a unit; the workflow verbs are POST actions.
-    Lists page by keyset (`?cursor=`): newest first, or by deadline with `?overdue=true`."""
+    Lists page by keyset (`?cursor=`), newest first."""
 
     model = Matter
     serializer_class = MatterSerializer
@@ -150,13 +146,6 @@ class MatterViewSet(ScopedReadViewSet):
     pagination_class = KeysetPagination
     # The pagination owns the order; a client-chosen ORDER BY would defeat the keyset.
     filter_backends = [DjangoFilterBackend]
-
-    @property
-    def paginator(self) -> Any:
-        if not hasattr(self, "_matter_paginator"):
-            overdue = self.request.query_params.get("overdue") == "true"
-            self._matter_paginator = OverdueKeyset() if overdue else KeysetPagination()
-        return self._matter_paginator
 
     def get_queryset(self) -> Any:
         return (

