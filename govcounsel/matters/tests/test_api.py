@@ -141,3 +141,27 @@ def test_overdue_list_pages_newest_first(tree, desk):
         Matter.objects.filter(pk=m.pk).update(deadline=day)
     body = client_for(desk.supervisor).get("/api/v1/matters/?overdue=true").json()
     assert [m["title"] for m in body["results"]] == ["超期2", "超期1", "超期0"]
+
+
+def test_list_query_count_does_not_grow_with_page_size(tree, desk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for index in range(30):
+        m = services.register_matter(
+            unit=tree.unit_a,
+            by=desk.office,
+            title=f"事项{index}",
+            category="cases",
+            subtype="petition",
+            working_days=1,
+        )
+        services.assign(matter=m, by=desk.office, lawyer=tree.person_a)
+
+    def count(size):
+        client = client_for(type(desk.office).objects.get(pk=desk.office.pk))
+        with CaptureQueriesContext(connection) as ctx:
+            assert len(client.get(f"/api/v1/matters/?page_size={size}").json()["results"]) == size
+        return len(ctx.captured_queries)
+
+    assert count(2) == count(30)
