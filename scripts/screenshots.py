@@ -112,6 +112,10 @@ def main() -> None:
         page.goto(f"{BASE}/coverage/")
         page.wait_for_selector("body[data-charts-ready=true]")
         shot(page, "12-coverage")
+        login(page, "lawyer_cy")
+        page.goto(f"{BASE}/matters/mine/")
+        page.click("text=与某技术公司智慧监管平台建设合同审查")
+        shot(page, "13-matter")
         browser.close()
 
 
