@@ -8,11 +8,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import TransitionNotAllowed
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.permissions import ensure_can
+from govcounsel.core.workflow import run_transition
 from govcounsel.people.models import Person
 
 from . import numbering
@@ -28,16 +28,6 @@ from .models import (
     CertificateStep,
     SerialCounter,
 )
-
-
-def _transition(obj: Any, method: str, *args: Any) -> None:
-    try:
-        getattr(obj, method)(*args)
-    except TransitionNotAllowed:
-        raise DomainError(
-            "invalid_transition",
-            _("当前状态为“%(status)s”，不能执行此操作。") % {"status": obj.get_status_display()},
-        ) from None
 
 
 def _application_step(
@@ -125,7 +115,7 @@ def _advance(
     if note_required:
         _require(note, note_required)
     before = locked.status
-    _transition(locked, transition)
+    run_transition(locked, transition)
     locked.save()
     if isinstance(locked, CertificateApplication):
         _application_step(locked, action, before, by, note, scan)
@@ -212,7 +202,7 @@ def approve(
     application = _locked_application(application)
     ensure_can(by, "certificates.decide", application, _("只有申报单位所在地的司法局可以审批。"))
     before = application.status
-    _transition(application, "approve")
+    run_transition(application, "approve")
     person = (
         Person.objects.select_for_update()
         .select_related("unit__region")
@@ -356,7 +346,7 @@ def cancel(
     _require(note, _("注销证书须说明理由。"))
     on = on or timezone.localdate()
     before = certificate.status
-    _transition(certificate, "cancel", on)
+    run_transition(certificate, "cancel", on)
     certificate.save()
     _close_period(certificate, certificate.ended_on or on)
     _certificate_step(
@@ -446,7 +436,7 @@ def record_recovery(
         case.certificate,
         _("只有持证人所在单位或司法局可以登记收回证书。"),
     )
-    _transition(case, "record_recovery", on or timezone.localdate())
+    run_transition(case, "record_recovery", on or timezone.localdate())
     case.save()
     _certificate_step(
         case.certificate,

@@ -9,12 +9,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import TransitionNotAllowed
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.permissions import ensure_can
 from govcounsel.core.workdays import add_workdays
+from govcounsel.core.workflow import run_transition
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
@@ -33,18 +33,6 @@ from .selectors import open_load, public_lawyers_of, talent_pool
 
 _OFFICE_ONLY = _("只有本单位法治工作机构可以办理此事项。")
 _LEAD_ONLY = _("只有被指派的主办公职律师可以办理此事项。")
-
-
-def _transition(matter: Matter, method: str) -> str:
-    before = matter.status
-    try:
-        getattr(matter, method)()
-    except TransitionNotAllowed:
-        raise DomainError(
-            "invalid_transition",
-            _("当前状态为“%(status)s”，不能执行此操作。") % {"status": matter.get_status_display()},
-        ) from None
-    return before
 
 
 def _step(matter: Matter, action: str, before: str, by: Any, note: str = "") -> None:
@@ -124,7 +112,7 @@ def assign(
         raise DomainError(
             "adviser_not_in_service", _("该法律顾问不在本单位服务期内。"), field="adviser"
         )
-    before = _transition(matter, "assign")
+    before = run_transition(matter, "assign")
     matter.adviser = adviser
     matter.save()
     Assignment.objects.create(matter=matter, person=lawyer, is_lead=True)
@@ -152,7 +140,7 @@ def accept(*, matter: Matter, by: Any) -> Matter:
     matter = _locked(matter)
     ensure_can(by, "matters.handle", matter, _LEAD_ONLY)
     lead = _lead_assignment(matter)
-    before = _transition(matter, "accept")
+    before = run_transition(matter, "accept")
     matter.save()
     lead.status, lead.answered_at = AssignmentStatus.ACCEPTED, timezone.now()
     lead.save(update_fields=["status", "answered_at"])
@@ -168,7 +156,7 @@ def decline(*, matter: Matter, by: Any, reason: str) -> Matter:
     if not reason.strip():
         raise DomainError("reason_required", _("拒绝承办须说明理由。"), field="reason")
     lead = _lead_assignment(matter)
-    before = _transition(matter, "decline")
+    before = run_transition(matter, "decline")
     matter.save()
     lead.status, lead.answered_at, lead.decline_reason = (
         AssignmentStatus.DECLINED,
@@ -203,7 +191,7 @@ def submit_opinion(*, matter: Matter, by: Any, text: str) -> Opinion:
     ensure_can(by, "matters.handle", matter, _LEAD_ONLY)
     if not text.strip():
         raise DomainError("opinion_required", _("请填写法律意见。"), field="text")
-    before = _transition(matter, "submit_opinion")
+    before = run_transition(matter, "submit_opinion")
     matter.save()
     version = matter.opinions.count() + 1
     opinion = Opinion.objects.create(matter=matter, version=version, author=by.person, text=text)
@@ -217,7 +205,7 @@ def return_for_rework(*, matter: Matter, by: Any, note: str) -> Matter:
     ensure_can(by, "matters.run", matter, _OFFICE_ONLY)
     if not note.strip():
         raise DomainError("reason_required", _("退回修改须说明理由。"), field="note")
-    before = _transition(matter, "return_for_rework")
+    before = run_transition(matter, "return_for_rework")
     matter.save()
     _step(matter, "returned", before, by, note)
     return matter
@@ -230,7 +218,7 @@ def close(*, matter: Matter, by: Any, score: int, comment: str = "") -> Matter:
     ensure_can(by, "matters.run", matter, _OFFICE_ONLY)
     if not 1 <= int(score) <= 100:
         raise DomainError("invalid_score", _("评价得分应在1至100之间。"), field="score")
-    before = _transition(matter, "close")
+    before = run_transition(matter, "close")
     matter.score, matter.evaluation = int(score), comment
     matter.save()
     _step(matter, "closed", before, by, comment)
@@ -277,10 +265,7 @@ def decide(
     ):
         raise DomainError("opinion_missing", missing, field="matter")
     decision.matter = matter
-    try:
-        decision.decide(on or timezone.localdate())
-    except TransitionNotAllowed:
-        raise DomainError("invalid_transition", _("该决策已经作出。")) from None
+    run_transition(decision, "decide", on or timezone.localdate())
     decision.save()
     record_event("matters.decision.decided", decision, by=by, data={"matter": matter.pk})
     return decision
@@ -377,10 +362,7 @@ def dispatch(
             % {"name": lawyer.name, "load": load, "cap": settings.DISPATCH_LOAD_CAP},
             field="lawyer",
         )
-    try:
-        request.dispatch()
-    except TransitionNotAllowed:
-        raise DomainError("invalid_transition", _("该申请已答复。")) from None
+    run_transition(request, "dispatch")
     request.lawyer, request.answer = lawyer, answer
     request.save()
     record_event("matters.dispatch.dispatched", request, by=by, data={"lawyer": lawyer.pk})
@@ -393,10 +375,7 @@ def reject_dispatch(*, request: DispatchRequest, by: Any, answer: str) -> Dispat
     ensure_can(by, "matters.dispatch", request, _("只有上级单位管理员可以答复调派申请。"))
     if not answer.strip():
         raise DomainError("reason_required", _("不予调派须说明理由。"), field="answer")
-    try:
-        request.reject()
-    except TransitionNotAllowed:
-        raise DomainError("invalid_transition", _("该申请已答复。")) from None
+    run_transition(request, "reject")
     request.answer = answer
     request.save()
     record_event("matters.dispatch.rejected", request, by=by)
