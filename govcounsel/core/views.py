@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
@@ -28,6 +28,9 @@ class ScopedListView(LoginRequiredMixin, ListView):
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
     detail_url_name: str | None = None
+    # For registers that grow to millions of rows: page by this descending field (and pk)
+    # instead of COUNT(*) and OFFSET. `?after=` carries the last row seen.
+    keyset_field: str | None = None
 
     def base_queryset(self) -> QuerySet[Any]:
         qs = self.model.objects.visible_to(self.request.user)  # type: ignore[attr-defined]
@@ -58,8 +61,32 @@ class ScopedListView(LoginRequiredMixin, ListView):
             return xlsx_response(self.report_class(), queryset, self.export_name)
         return super().get(request, *args, **kwargs)
 
+    def paginate_queryset(self, queryset: Any, page_size: int) -> Any:
+        if not self.keyset_field:
+            return super().paginate_queryset(queryset, page_size)
+        field = self.keyset_field
+        rows = queryset.order_by(f"-{field}", "-pk")
+        after = _decode_keyset(self.request.GET.get("after", ""))
+        if after is not None:
+            value, pk = after
+            rows = rows.filter(Q(**{f"{field}__lt": value}) | Q(**{field: value, "pk__lt": pk}))
+        page = list(rows[: page_size + 1])
+        self.next_keyset = (
+            _encode_keyset(getattr(page[page_size - 1], field), page[page_size - 1].pk)
+            if len(page) > page_size
+            else None
+        )
+        return (None, None, page[:page_size], False)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        if self.keyset_field:
+            context.update(
+                keyset=True,
+                next_keyset=getattr(self, "next_keyset", None),
+                query_without_after=_query_without(self.request, "after"),
+                first_page=bool(self.request.GET.get("after")),
+            )
         report = self.report_class()
         context.update(
             filter=self.filterset,
@@ -91,6 +118,22 @@ def bootstrap_form(form: Any) -> Any:
         if getattr(widget, "input_type", "") == "date" or "date" in type(field).__name__.lower():
             widget.input_type = "date"
     return form
+
+
+def _encode_keyset(value: Any, pk: int) -> str:
+    return f"{value.isoformat() if hasattr(value, 'isoformat') else value}_{pk}"
+
+
+def _decode_keyset(text: str) -> tuple[Any, int] | None:
+    from datetime import datetime
+
+    value, _sep, pk = text.rpartition("_")
+    if not value or not pk.isdigit():
+        return None
+    try:
+        return datetime.fromisoformat(value), int(pk)
+    except ValueError:
+        return None
 
 
 def _query_without(request: HttpRequest, key: str) -> str:

@@ -40,6 +40,7 @@ class MatterBoardView(ScopedListView):
     select_related = ("unit",)
     prefetch_related = ("assignments__person",)
     detail_url_name = "matters:matter"
+    keyset_field: str | None = "registered_at"  # national-size lists: no COUNT(*), no OFFSET
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -51,6 +52,7 @@ class MyQueueView(MatterBoardView):
     """A lawyer's own matters, open ones first."""
 
     page_title = _("我的承办事项")
+    keyset_field = None  # a lawyer's own queue is short, and sorted by urgency instead
 
     def base_queryset(self) -> Any:
         person_id = getattr(self.request.user, "person_id", None)

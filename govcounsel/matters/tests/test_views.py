@@ -74,3 +74,32 @@ def test_deadline_beyond_the_calendar_is_flagged(tree, desk, client):
     )
     client.force_login(desk.office)
     assert "按周一至周五计算" in client.get(f"/matters/{late.pk}/").content.decode()
+
+
+def test_the_board_pages_by_keyset_without_counting(tree, desk, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for index in range(55):
+        services.register_matter(
+            unit=tree.unit_a,
+            by=desk.office,
+            title=f"事项{index:02d}",
+            category="cases",
+            subtype="petition",
+            working_days=1,
+        )
+    client.force_login(desk.office)
+    with CaptureQueriesContext(connection) as ctx:
+        first = client.get("/matters/")
+    assert not any(
+        "COUNT(" in q["sql"].upper() and "matters_matter" in q["sql"] for q in ctx.captured_queries
+    )
+    assert len(first.context["table_rows"]) == 50
+    assert first.context["table_rows"][0][0].title == "事项54"  # newest first
+    after = first.context["next_keyset"]
+    second = client.get("/matters/", {"after": after})
+    titles = [obj.title for obj, _row in second.context["table_rows"]]
+    assert titles == [f"事项{i:02d}" for i in range(4, -1, -1)]
+    assert second.context["next_keyset"] is None
+    assert client.get("/matters/", {"after": "nonsense"}).status_code == 200
