@@ -23,3 +23,7 @@ auditlog.register(apps.get_model("matters", "Matter"))
 auditlog.register(apps.get_model("matters", "Assignment"))
 auditlog.register(apps.get_model("matters", "DecisionItem"))
 auditlog.register(apps.get_model("matters", "Decision"))
+auditlog.register(apps.get_model("matters", "DispatchRequest"))
+auditlog.register(apps.get_model("matters", "Overtime"))
+# Expertise is edited in the back office only; who was tagged with what is part of the diff.
+auditlog.register(apps.get_model("matters", "Expertise"), m2m_fields={"people"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.scopes import roles_of
@@ -72,8 +73,6 @@ def todo_counts(user: Any) -> list[dict[str, object]]:
     """The to-do cards of the home page for the roles the user holds."""
     roles = roles_of(user)
     cards: list[dict[str, object]] = []
-    from django.utils.translation import gettext_lazy as _
-
     if roles & {Role.UNIT_ADMIN, Role.SUPERIOR_ADMIN}:
         cards.append(
             {

@@ -15,6 +15,7 @@ from govcounsel.organisations.models import Unit
 
 from . import services
 from .models import Decision, DecisionItem, Matter
+from .views import offices_of
 
 
 @login_required
@@ -25,7 +26,9 @@ def decisions(request: HttpRequest) -> HttpResponse:
         .select_related("unit")
         .prefetch_related("decisions__matter")
     )
-    offices = [u for u in Unit.objects.visible_to(user) if user.has_perm("matters.run", u)]
+    # The units whose office this user is: one query from the role scope, not a
+    # permission check per visible unit.
+    offices = list(offices_of(user))
     closed = (
         Matter.objects.visible_to(user)
         .filter(status="closed", unit__in=offices, opinions__isnull=False)

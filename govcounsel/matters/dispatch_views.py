@@ -112,7 +112,7 @@ def pool(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     rows = []
     for head in heads:
-        members = list(talent_pool(head))
-        loads = open_load(talent_pool(head))
+        members = talent_pool(head)
+        loads = open_load(members)
         rows.append((head, [(p, loads.get(p.pk, 0)) for p in members]))
     return render(request, "matters/pool.html", {"rows": rows})

@@ -26,7 +26,8 @@ from .models import Matter
 from .reports import MatterReport
 
 
-def _offices(user: Any) -> Any:
+def offices_of(user: Any) -> Any:
+    """The units whose rule-of-law office the user is (unit and superior-unit roles)."""
     scope = scope_for(user, UNIT_ROLES)
     return Unit.objects.filter(scope.q(unit="pk", system_path="system_path"))
 
@@ -44,7 +45,7 @@ class MatterBoardView(ScopedListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["create_url"] = "matters:create" if _offices(self.request.user).exists() else None
+        context["create_url"] = "matters:create" if offices_of(self.request.user).exists() else None
         return context
 
 
@@ -96,7 +97,7 @@ class MatterDetailView(ScopedDetailView):
 
 @login_required
 def matter_create(request: HttpRequest) -> HttpResponse:
-    units = _offices(request.user)
+    units = offices_of(request.user)
     if not units.exists():
         raise PermissionDenied
     posted = request.method == "POST"

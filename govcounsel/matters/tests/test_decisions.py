@@ -103,3 +103,25 @@ def test_the_gate_on_the_page(tree, desk, item, matter, client):
     )
     decision.refresh_from_db()
     assert decision.status == "decided"
+
+
+def test_decisions_page_queries_do_not_grow_with_the_units_of_a_system(tree, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from govcounsel.accounts.choices import Role
+    from govcounsel.accounts.tests.factories import user_with
+    from govcounsel.organisations.tests.factories import UnitFactory
+
+    superior = user_with(Role.SUPERIOR_ADMIN, tree.city_unit)
+
+    def count():
+        client.force_login(type(superior).objects.get(pk=superior.pk))
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/matters/decisions/").status_code == 200
+        return len(ctx.captured_queries)
+
+    before = count()
+    for index in range(8):
+        UnitFactory(name=f"分局{index}", region=tree.chaoyang, vertical_superior=tree.city_unit)
+    assert count() == before
