@@ -20,6 +20,8 @@ import urllib.parse
 from datetime import date
 from pathlib import Path
 
+from django.utils import timezone
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
@@ -110,7 +112,7 @@ def main() -> None:
             return {row[0]: tuple(row[1:]) for row in cursor.fetchall()}
 
     ratios, verdicts = [], []
-    for day in (date.today(), date(2023, 12, 31)):
+    for day in (timezone.localdate(), date(2023, 12, 31)):
         assert ours(day) == baseline(day), f"figures disagree on {day}"
         mine = median_seconds(lambda d=day: ours(d))
         theirs = median_seconds(lambda d=day: baseline(d))

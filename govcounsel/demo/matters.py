@@ -3,7 +3,7 @@ matter, and a decision item with a decision taken on an opinion."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -59,5 +59,5 @@ def seed_matters(showcase: Unit) -> None:
     item = services.add_decision_item(unit=showcase, by=office, title="重大行政处罚决定")
     services.add_decision_item(unit=showcase, by=office, title="重大合同签订")
     decision = services.open_decision(item=item, by=office, title="不予处罚清单发布")
-    services.decide(decision=decision, by=office, matter=closed, on=date.today())
+    services.decide(decision=decision, by=office, matter=closed, on=timezone.localdate())
     services.open_decision(item=item, by=office, title="对某商户罚款五万元")

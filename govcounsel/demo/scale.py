@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from govcounsel.certificates import numbering
 from govcounsel.certificates.models import ActivePeriod, Certificate, CertificateApplication
@@ -259,7 +260,7 @@ def build_matters(count: int, *, seed: int = 11, say: Say = print) -> None:
         ("publicity", "publicity"),
     ]
     start = datetime(2019, 1, 1, tzinfo=UTC)
-    today = date.today()
+    today = timezone.localdate()
     batch: list[Matter] = []
     for index in range(count):
         unit = busy if rng.random() < BUSY_SHARE else unit_ids[rng.randrange(len(unit_ids))]
@@ -267,7 +268,7 @@ def build_matters(count: int, *, seed: int = 11, say: Say = print) -> None:
         category, subtype = categories[index % len(categories)]
         roll = rng.random()
         status = "closed" if roll < 0.8 else ("in_progress" if roll < 0.95 else "registered")
-        deadline = registered.date() + timedelta(days=rng.randrange(5, 40))
+        deadline = timezone.localdate(registered) + timedelta(days=rng.randrange(5, 40))
         if status != "closed" and rng.random() < 0.5:
             deadline = min(deadline, today - timedelta(days=1))
         batch.append(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, F, Q, Sum
 
 from .choices import AssignmentStatus, DutyCategory
 from .models import Assignment, DispatchRequest, Matter, Overtime
@@ -64,14 +64,16 @@ def work_archive(person: Any, year: int) -> WorkArchive:
     archive.by_category = {str(label): counts.get(code, 0) for code, label in DutyCategory.choices}
     archive.handled = sum(counts.values())
     closed = handled.filter(status="closed")
-    summary = closed.aggregate(n=Count("pk"), avg=Avg("score"))
+    # On time = closed on or before the deadline by the Beijing calendar: `closed_at__date`
+    # converts the stored UTC instant in the current time zone, as timezone.localdate() does.
+    summary = closed.aggregate(
+        n=Count("pk"),
+        avg=Avg("score"),
+        on_time=Count("pk", filter=Q(closed_at__date__lte=F("deadline"))),
+    )
     archive.closed = summary["n"]
     archive.average_score = round(summary["avg"], 1) if summary["avg"] is not None else None
-    archive.on_time = sum(
-        1
-        for m in closed.only("deadline", "closed_at")
-        if m.closed_at and m.closed_at.date() <= m.deadline
-    )
+    archive.on_time = summary["on_time"]
     declines = Assignment.objects.filter(
         person=person, status=AssignmentStatus.DECLINED, assigned_at__year=year
     )

@@ -1,5 +1,7 @@
 from datetime import date
 
+from django.utils import timezone
+
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.certificates import services
@@ -79,7 +81,7 @@ def test_cancellation_cases_page_marks_overdue(cast, issue, eligible, client):
         employment_status="retired",
         employment_status_date=date(2026, 10, 1),
     )
-    CancellationCase.objects.update(due_on=date.today() - timedelta(days=1))
+    CancellationCase.objects.update(due_on=timezone.localdate() - timedelta(days=1))
     client.force_login(cast.bureau)
     home = client.get("/")
     todo = {str(card["label"]): card["value"] for card in home.context["todo"]}

@@ -1,8 +1,7 @@
-from datetime import date
-
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from govcounsel.certificates.models import ActivePeriod, Certificate
 from govcounsel.core.validators import validate_credit_code
@@ -22,7 +21,7 @@ def test_a_small_national_data_set(capsys):
     assert ActivePeriod.objects.count() >= Certificate.objects.count()
     for code in Unit.objects.values_list("credit_code", flat=True)[:20]:
         validate_credit_code(code)
-    figures = figures_by_region(None, None, UnitGroup(), date.today())
+    figures = figures_by_region(None, None, UnitGroup(), timezone.localdate())
     assert sum(f.units for path, f in figures.items() if len(path) == Region.steplen) == 100
     with pytest.raises(CommandError):
         call_command("seed_scale", scale=0.002)

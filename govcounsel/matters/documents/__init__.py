@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.utils import timezone
 from docxtpl import DocxTemplate
 
 HERE = Path(__file__).resolve().parent
@@ -25,10 +25,11 @@ def commission_letter(
             person__in=lawyers, unit=matter.unit, status="active"
         ).order_by("person_id")
     ]
+    today = timezone.localdate()  # the Beijing date the letter is issued on
     template = DocxTemplate(str(HERE / "commission_letter.docx"))
     template.render(
         {
-            "number": f"委字〔{date.today():%Y}〕{matter.pk}号",
+            "number": f"委字〔{today.year}〕{matter.pk}号",
             "court": court,
             "counterparty": counterparty,
             "case_kind": {
@@ -40,7 +41,7 @@ def commission_letter(
             "numbers": "、".join(numbers) or "—",
             "authority": authority,
             "unit": matter.unit.name,
-            "date": f"{date.today():%Y年%m月%d日}",
+            "date": f"{today.year}年{today.month}月{today.day}日",
         }
     )
     buffer = io.BytesIO()

@@ -1,7 +1,9 @@
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 from docx import Document
 
@@ -35,16 +37,23 @@ def test_overtime_accrues_compensatory_leave(tree, desk, matter):
     services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
     services.accept(matter=matter, by=desk.lawyer)
     entry = services.record_overtime(
-        matter=matter, by=desk.lawyer, worked_on=date.today(), hours="3.5", note="周末准备答辩"
+        matter=matter,
+        by=desk.lawyer,
+        worked_on=timezone.localdate(),
+        hours="3.5",
+        note="周末准备答辩",
     )
     assert entry.leave_hours == entry.hours
     with pytest.raises(NotPermitted):
         services.record_overtime(
-            matter=matter, by=desk.colleague, worked_on=date.today(), hours="2"
+            matter=matter, by=desk.colleague, worked_on=timezone.localdate(), hours="2"
         )
     with pytest.raises(DomainError):
         services.record_overtime(
-            matter=matter, by=desk.lawyer, worked_on=date.today() + timedelta(days=1), hours="2"
+            matter=matter,
+            by=desk.lawyer,
+            worked_on=timezone.localdate() + timedelta(days=1),
+            hours="2",
         )
 
 
@@ -52,7 +61,9 @@ def test_work_archive_is_built_from_the_records(tree, desk):
     year = timezone.localdate().year
     first = worked(tree, desk, "审核一", 90)
     worked(tree, desk, "审核二", 70, late=True)
-    services.record_overtime(matter=first, by=desk.lawyer, worked_on=date.today(), hours="4")
+    services.record_overtime(
+        matter=first, by=desk.lawyer, worked_on=timezone.localdate(), hours="4"
+    )
     declined = services.register_matter(
         unit=tree.unit_a,
         by=desk.office,
@@ -72,6 +83,30 @@ def test_work_archive_is_built_from_the_records(tree, desk):
     assert (archive.declines_justified, archive.declines_unjustified) == (0, 1)
     assert str(archive.overtime_hours) == "4.0"
     assert work_archive(tree.person_a, year - 1).handled == 0
+
+
+def _beijing(day: date, hour: int, minute: int) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def test_matter_closed_early_next_beijing_morning_after_its_deadline_is_late(tree, desk):
+    """07:30 Beijing time is still the previous day in UTC: the Beijing date decides."""
+    day = timezone.localdate() + timedelta(days=20)
+    with time_machine.travel(_beijing(day, 7, 30), tick=False):
+        matter = worked(tree, desk, "次日清晨办结", 80, late=True)
+    assert timezone.localdate(matter.closed_at) == day
+    assert matter.deadline == day - timedelta(days=1)
+    archive = work_archive(tree.person_a, day.year)
+    assert (archive.closed, archive.on_time) == (1, 0)
+
+
+def test_matter_closed_late_evening_on_its_deadline_is_on_time(tree, desk):
+    day = timezone.localdate() + timedelta(days=20)
+    with time_machine.travel(_beijing(day, 23, 40), tick=False):
+        matter = worked(tree, desk, "当晚办结", 80)
+    Matter.objects.filter(pk=matter.pk).update(deadline=day)
+    archive = work_archive(tree.person_a, day.year)
+    assert (archive.closed, archive.on_time) == (1, 1)
 
 
 def test_archive_page_api_and_export(tree, desk, client):
@@ -145,3 +180,25 @@ def test_no_letter_for_other_matters(tree, desk, matter):
         format="json",
     )
     assert response.json()["code"] == "not_litigation"
+
+
+def test_commission_letter_issued_on_new_years_morning_carries_the_new_year(tree, desk):
+    """At 07:30 on 1 January Beijing time the UTC date is still 31 December."""
+    from govcounsel.matters.documents import commission_letter
+
+    matter = services.register_matter(
+        unit=tree.unit_a,
+        by=desk.office,
+        title="某公司诉区市场监管局",
+        category="litigation",
+        subtype="litigation",
+        working_days=10,
+    )
+    new_year = date(timezone.localdate().year + 1, 1, 1)
+    with time_machine.travel(_beijing(new_year, 7, 30), tick=False):
+        letter = commission_letter(
+            matter, court="法院", counterparty="某公司", authority="一般授权", lawyers=[]
+        )
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter)).paragraphs)
+    assert f"〔{new_year.year}〕" in text
+    assert f"{new_year.year}年1月1日" in text

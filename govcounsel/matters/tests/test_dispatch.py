@@ -1,8 +1,9 @@
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant
@@ -38,7 +39,7 @@ def system(tree, clerk, certify):
 
 
 def ask(tree, system, **extra):
-    today = date.today()
+    today = timezone.localdate()
     return services.request_dispatch(
         unit=tree.unit_a2,
         by=system["requester"],
@@ -56,8 +57,8 @@ def test_only_a_unit_without_public_lawyers_may_ask(tree, system, desk):
             unit=tree.unit_a,
             by=desk.office,
             category="cases",
-            starts_on=date.today(),
-            ends_on=date.today(),
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate(),
             reason="x",
         )
     assert refused.value.code in {"has_public_lawyer", "no_superior"}
@@ -71,8 +72,8 @@ def test_candidates_ranked_by_expertise_load_and_nearness(tree, system):
         unit=tree.unit_a2,
         superior=tree.city_unit,
         category="cases",
-        starts_on=date.today(),
-        ends_on=date.today(),
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(),
         reason="x",
     )
     ranked = [(c.person.name, c.distance) for c in rank_candidates(plain)]
@@ -87,7 +88,9 @@ def test_dispatch_makes_the_lawyer_assignable_for_the_period(tree, system):
     services.dispatch(request=request, by=system["superior_admin"], lawyer=system["branch_lawyer"])
     assert list(public_lawyers_of(tree.unit_a2)) == [system["branch_lawyer"]]
     assert list(public_lawyers_of(tree.unit_a2, own_only=True)) == []
-    assert public_lawyers_of(tree.unit_a2, on=date.today() + timedelta(days=61)).count() == 0
+    assert (
+        public_lawyers_of(tree.unit_a2, on=timezone.localdate() + timedelta(days=61)).count() == 0
+    )
     matter = services.register_matter(
         unit=tree.unit_a2,
         by=system["requester"],
@@ -121,8 +124,8 @@ def test_the_cap_on_open_load(tree, system, settings):
             unit=tree.unit_a2,
             superior=tree.city_unit,
             category="cases",
-            starts_on=date.today(),
-            ends_on=date.today(),
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate(),
             reason="x",
         ),
     )
@@ -167,7 +170,7 @@ def test_two_administrators_at_the_same_moment_one_is_refused(tree, system, sett
 def test_dispatch_through_the_api_and_pages(tree, system, client):
     from govcounsel.tests.helpers import client_for
 
-    today = date.today()
+    today = timezone.localdate()
     requester = client_for(system["requester"])
     created = requester.post(
         "/api/v1/dispatch-requests/",

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from govcounsel.core.errors import DomainError, NotPermitted
 from govcounsel.core.workdays import add_workdays
@@ -11,7 +12,7 @@ from govcounsel.tests.helpers import events
 
 def test_register_assign_accept_opinion_close(tree, desk, matter):
     assert matter.status == "registered"
-    assert matter.deadline == add_workdays(date.today(), 5)
+    assert matter.deadline == add_workdays(timezone.localdate(), 5)
     services.assign(
         matter=matter, by=desk.office, lawyer=tree.person_a, co_handlers=[desk.colleague.person]
     )
