@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "govcounsel.core.middleware.RequestContextMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "govcounsel.core.middleware.AuditlogMiddleware",
     # axes must be last: it answers locked-out requests.
     "axes.middleware.AxesMiddleware",
 ]
@@ -164,6 +164,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "govcounsel" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Scans and attachments: PDF, JPEG or PNG by content, at most this size (core/uploads.py).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -202,6 +204,9 @@ FILTERS_EMPTY_CHOICE_LABEL = _("全部")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; nobody else's.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "govcounsel.core.context.client_address"
 
 Q_CLUSTER = {
     "name": "govcounsel",

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
+from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 from typing import Any
+
+from django.conf import settings
 
 
 @dataclass(frozen=True)
@@ -33,13 +37,42 @@ def reset(token: Any) -> None:
     _current.reset(token)
 
 
+def _address(text: str) -> IPv4Address | IPv6Address | None:
+    try:
+        return ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=8)
+def _trusted_networks(proxies: tuple[str, ...]) -> tuple[IPv4Network | IPv6Network, ...]:
+    return tuple(ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def _trusted(address: IPv4Address | IPv6Address) -> bool:
+    networks = _trusted_networks(tuple(settings.TRUSTED_PROXIES))
+    return any(address in network for network in networks)
+
+
 def client_address(request: Any) -> str | None:
-    # Behind a reverse proxy the proxy's own address is REMOTE_ADDR; production
-    # deployments set the proxy to overwrite X-Forwarded-For with one address.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return str(forwarded.split(",")[0].strip()) or None
-    return request.META.get("REMOTE_ADDR") or None
+    """The address the request came from, as far as it can be trusted.
+
+    `X-Forwarded-For` is anyone's to write: it is read only when the request came from a
+    configured proxy (`TRUSTED_PROXIES`), from the right, up to the first hop that is not
+    a trusted proxy. A malformed hop ends the walk, so the trail never records a forged or
+    unparsable value and never fails on one."""
+    remote = _address(request.META.get("REMOTE_ADDR") or "")
+    if remote is None:
+        return None
+    if _trusted(remote):
+        for hop in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+            address = _address(hop)
+            if address is None:
+                break
+            remote = address
+            if not _trusted(address):
+                break
+    return str(remote)
 
 
 def bind_api_user(user: Any) -> None:

@@ -1,5 +1,7 @@
 from collections.abc import Callable
+from typing import Any
 
+from auditlog.middleware import AuditlogMiddleware as _AuditlogMiddleware
 from django.http import HttpRequest, HttpResponse
 
 from . import context
@@ -22,3 +24,15 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             context.reset(token)
+
+
+class AuditlogMiddleware(_AuditlogMiddleware):
+    """django-auditlog's middleware with the same trusted client address as the trail."""
+
+    @staticmethod
+    def _get_remote_addr(request: Any) -> str | None:
+        return context.client_address(request)
+
+    @staticmethod
+    def _get_remote_port(request: Any) -> int | None:
+        return None
