@@ -42,7 +42,9 @@ def commission_letter(
             "authority": authority,
             "unit": matter.unit.name,
             "date": f"{today.year}年{today.month}月{today.day}日",
-        }
+        },
+        # Typed-in values are text: markup in them must not become runs of the letter.
+        autoescape=True,
     )
     buffer = io.BytesIO()
     template.save(buffer)

@@ -202,3 +202,25 @@ def test_commission_letter_issued_on_new_years_morning_carries_the_new_year(tree
     text = "\n".join(p.text for p in Document(io.BytesIO(letter)).paragraphs)
     assert f"〔{new_year.year}〕" in text
     assert f"{new_year.year}年1月1日" in text
+
+
+def test_commission_letter_fields_are_text_not_word_markup(tree, desk):
+    from govcounsel.matters.documents import commission_letter
+
+    matter = services.register_matter(
+        unit=tree.unit_a,
+        by=desk.office,
+        title="某公司诉区市场监管局",
+        category="litigation",
+        subtype="litigation",
+        working_days=10,
+    )
+    injected = '法院</w:t></w:r><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>红字 & <b>'
+    letter = commission_letter(
+        matter, court=injected, counterparty="某公司", authority="一般授权", lawyers=[]
+    )
+    document = Document(io.BytesIO(letter))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert injected + "：" in text
+    colours = document.element.body.xpath(".//w:color/@w:val")
+    assert "FF0000" not in colours
