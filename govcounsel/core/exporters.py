@@ -94,6 +94,21 @@ def write_xlsx(report: Report, objects: Iterable[Any]) -> bytes:
     sheet.append(header_cells)
     for row in report.rows(objects):
         sheet.append([safe_cell(v) for v in row])
+    return workbook_bytes(workbook)
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The workbook as an .xlsx file, with no cell that a spreadsheet would run.
+
+    openpyxl turns any text starting with "=" into a formula; the application writes no
+    formulas, so every such cell (a unit named "=HYPERLINK(…)", say) is stored as the
+    text it is. Every workbook the application writes is saved through here."""
+    if not getattr(workbook, "write_only", False):
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":
+                        cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

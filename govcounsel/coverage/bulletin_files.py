@@ -16,6 +16,8 @@ from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from govcounsel.core.exporters import workbook_bytes
+
 from .bulletin_content import BulletinContent
 
 CJK_FONT_FILES = [
@@ -131,9 +133,7 @@ def to_xlsx(content: BulletinContent, chart: bytes | None = None) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
     units.column_dimensions["A"].width = 36
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _run_font(
