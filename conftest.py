@@ -6,6 +6,7 @@ date and the UTC date differ."""
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -64,3 +65,43 @@ def _statutory_calendar_read_afresh() -> None:
     from govcounsel.core import workdays
 
     workdays.forget()
+
+
+def _flushes_the_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and bool(
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return transactional or bool(fixtures & {"transactional_db", "live_server"})
+
+
+def _restore_statutory_calendar() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from govcounsel.core import workdays
+
+    import_module("govcounsel.core.migrations.0005_preload_statutory_calendar").preload(apps, None)
+    workdays.forget()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """A database kept by --reuse-db may have been flushed by a transactional test of an
+    earlier run; the preloaded holiday notices (core 0005) are put back (idempotent)."""
+    with django_db_blocker.unblock():
+        _restore_statutory_calendar()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """A transactional test ends by flushing every table, the rows of data migrations too;
+    put the preloaded holiday notices (core 0005) back for the tests after it."""
+    yield
+    if _flushes_the_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _restore_statutory_calendar()

@@ -27,6 +27,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/govcounsel_national")
 
+# The same history semantics as the project (ADR 0009): a unit counts on the day if one of
+# its versions covers the day; a candidate is a person whose version of the day is in the
+# unit, a civil servant, full time on legal affairs and in post, qualified by the day, in a
+# unit that is a party or government organ on the day.
 BASELINE = """
 WITH flags AS (
   SELECT r.path AS path,
@@ -36,12 +40,20 @@ WITH flags AS (
     EXISTS (SELECT 1 FROM people_legaladviser a
             WHERE a.unit_id = u.id AND a.service_start <= %(day)s
               AND (a.service_end IS NULL OR a.service_end >= %(day)s)) AS adviser,
-    EXISTS (SELECT 1 FROM people_person pe
-            WHERE pe.unit_id = u.id AND pe.full_time_legal
-              AND (pe.employment_status = 'in_post' OR pe.employment_status_date > %(day)s)
+    v.kind IN ('party_organ', 'government_organ') AND
+    EXISTS (SELECT 1 FROM people_personversion pv
+            WHERE pv.unit_id = u.id AND pv.valid_from <= %(day)s
+              AND (pv.valid_to IS NULL OR pv.valid_to > %(day)s)
+              AND pv.is_civil_servant AND pv.full_time_legal
+              AND pv.employment_status = 'in_post'
               AND EXISTS (SELECT 1 FROM people_qualification q
-                          WHERE q.person_id = pe.id AND q.obtained_on <= %(day)s)) AS candidate
-  FROM organisations_unit u JOIN organisations_region r ON r.id = u.region_id
+                          WHERE q.person_id = pv.person_id
+                            AND q.obtained_on <= %(day)s)) AS candidate
+  FROM organisations_unit u
+  JOIN organisations_unitversion v
+    ON v.unit_id = u.id AND v.valid_from <= %(day)s
+   AND (v.valid_to IS NULL OR v.valid_to > %(day)s)
+  JOIN organisations_region r ON r.id = u.region_id
 )
 SELECT a.path, count(*),
        count(*) FILTER (WHERE lawyer),

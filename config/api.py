@@ -1,7 +1,6 @@
 """The REST API under /api/v1/."""
 
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
 
 from govcounsel.accounts.api import ObtainTokenView
 from govcounsel.certificates.api import (
@@ -9,6 +8,7 @@ from govcounsel.certificates.api import (
     CertificateApplicationViewSet,
     CertificateViewSet,
 )
+from govcounsel.core.api import IdRouter
 from govcounsel.coverage.api import BulletinViewSet, CoverageView, TargetViewSet
 from govcounsel.matters.api import (
     DecisionItemViewSet,
@@ -20,7 +20,7 @@ from govcounsel.matters.api import (
 from govcounsel.organisations.api import RegionViewSet, UnitViewSet
 from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
 
-router = DefaultRouter()
+router = IdRouter()
 router.register("regions", RegionViewSet, basename="region")
 router.register("units", UnitViewSet, basename="unit")
 router.register("people", PersonViewSet, basename="person")

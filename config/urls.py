@@ -29,6 +29,7 @@ urlpatterns = [
     path("coverage/", include("govcounsel.coverage.urls")),
     path("matters/", include("govcounsel.matters.urls")),
     path("audit/", include(audit_patterns)),
+    path("calendar/", include("govcounsel.core.calendar_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

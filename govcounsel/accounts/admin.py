@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.models import TokenProxy
 
-from govcounsel.core.admin import DutyAdmin, take_over
+from govcounsel.core.admin import ConfigurationAdmin, take_over
 
 from .choices import Role
 from .models import RoleGrant, User
@@ -34,9 +34,17 @@ class RoleGrantInline(admin.TabularInline):
         return True
 
 
+_ACCOUNTS = (
+    "Accounts and role grants have no services: they are the security administrator's "
+    "configuration, checked by the models themselves (三员分立, grant anchors) and diffed by "
+    "django-auditlog."
+)
+
+
 @admin.register(User)
-class UserAdmin(DutyAdmin, DjangoUserAdmin):
+class UserAdmin(ConfigurationAdmin, DjangoUserAdmin):
     duty = Role.SECURITY_ADMIN
+    why = _ACCOUNTS
     inlines = [RoleGrantInline]
     raw_id_fields = ["person"]
     list_display = ["username", "last_name", "first_name", "is_active", "is_staff", "last_login"]
@@ -52,8 +60,9 @@ class UserAdmin(DutyAdmin, DjangoUserAdmin):
 
 
 @admin.register(RoleGrant)
-class RoleGrantAdmin(DutyAdmin):
+class RoleGrantAdmin(ConfigurationAdmin):
     duty = Role.SECURITY_ADMIN
+    why = _ACCOUNTS
     deletable = True
     list_display = ["user", "role", "region", "unit", "granted_at"]
     list_filter = ["role"]
@@ -61,8 +70,9 @@ class RoleGrantAdmin(DutyAdmin):
     raw_id_fields = ["user", "region", "unit"]
 
 
-class SecurityAdmin(DutyAdmin):
+class SecurityAdmin(ConfigurationAdmin):
     duty = Role.SECURITY_ADMIN
+    why = "Lockout records and API tokens are account security, kept by the security admin."
     deletable = True  # deleting a lockout record unlocks the account
 
 

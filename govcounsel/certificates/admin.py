@@ -3,7 +3,7 @@ the workflow pages and API, so that every step has its actor, reason and audit r
 
 from django.contrib import admin
 
-from govcounsel.core.admin import DutyAdmin
+from govcounsel.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     ApplicationStep,
@@ -16,18 +16,13 @@ from .models import (
 )
 
 
-class WorkflowRecordAdmin(DutyAdmin):
-    read_only = True
+class WorkflowRecordAdmin(ReadOnlyAdmin):
+    pass
 
 
-class ApplicationStepInline(admin.TabularInline):
+class ApplicationStepInline(ReadOnlyInline):
     model = ApplicationStep
-    extra = 0
-    can_delete = False
     readonly_fields = ["action", "from_status", "to_status", "actor", "at", "note", "scan"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class CertificateStepInline(ApplicationStepInline):
@@ -72,7 +67,7 @@ class HistoryAdmin(WorkflowRecordAdmin):
 
 
 @admin.register(AssociationMembership)
-class MembershipAdmin(DutyAdmin):
+class MembershipAdmin(ReadOnlyAdmin):  # recorded by the lawyers' association (record_membership)
     list_display = ["person", "member_number", "joined_on", "ended_on"]
     search_fields = ["person__name", "member_number"]
     raw_id_fields = ["person"]

@@ -9,8 +9,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from govcounsel.core.api import ActionSerializer, ScopedReadViewSet, ScopedRelatedField
+from govcounsel.core.api import ActionSerializer, ScopedReadViewSet
 from govcounsel.core.errors import DomainError
+from govcounsel.core.fields import ScopedRelatedField
 from govcounsel.people.models import Person
 
 from . import numbering, services
@@ -79,6 +80,8 @@ class CertificateSerializer(serializers.ModelSerializer):
             "application",
             "steps",
         ]
+        # The register is read here and changed only by the workflow actions.
+        read_only_fields = fields
 
     @extend_schema_field(serializers.DictField())
     def get_decoded(self, certificate: Certificate) -> dict[str, object]:
@@ -225,6 +228,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "recovered_on",
             "completed_at",
         ]
+        read_only_fields = fields  # changed only by the recover and complete actions
 
 
 class RecoverSerializer(ActionSerializer):

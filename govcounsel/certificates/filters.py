@@ -13,14 +13,17 @@ from .choices import ApplicationStatus, CancellationReason, CaseStatus, Certific
 from .models import CancellationCase, Certificate, CertificateApplication
 
 
-def _person_or_number(prefix: str) -> Any:
+def _person_or_number(prefix: str, number: str | None) -> Any:
+    """Search by holder or unit name, pinyin initials, or the start of a licence number
+    (where the model has one: `number` is its path)."""
+
     def method(queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         value = value.strip()
         condition = Q(**{f"{prefix}person__name__icontains": value}) | Q(
             **{f"{prefix}unit__name__icontains": value}
         )
-        if value.isdigit():
-            condition |= Q(**{f"{prefix}number__startswith": value}) if prefix == "" else Q()
+        if number and value.isdigit():
+            condition |= Q(**{f"{number}__startswith": value})
         if value.isascii() and value.isalpha():
             condition |= Q(**{f"{prefix}person__name_initials__startswith": value.lower()})
         return queryset.filter(condition)
@@ -29,7 +32,7 @@ def _person_or_number(prefix: str) -> Any:
 
 
 class ApplicationFilter(filters.FilterSet):
-    q = filters.CharFilter(label=_("申请人或单位"), method=_person_or_number(""))
+    q = filters.CharFilter(label=_("申请人或单位"), method=_person_or_number("", None))
     status = filters.MultipleChoiceFilter(label=_("状态"), choices=ApplicationStatus.choices)
     region = region_filter("unit__region__path")
 
@@ -39,7 +42,9 @@ class ApplicationFilter(filters.FilterSet):
 
 
 class CertificateFilter(filters.FilterSet):
-    q = filters.CharFilter(label=_("执业证号、持证人或单位"), method=_person_or_number(""))
+    q = filters.CharFilter(
+        label=_("执业证号、持证人或单位"), method=_person_or_number("", "number")
+    )
     status = filters.ChoiceFilter(label=_("状态"), choices=CertificateStatus.choices)
     region = region_filter("unit__region__path")
     issued_from = filters.DateFilter(
@@ -59,7 +64,9 @@ class CertificateFilter(filters.FilterSet):
 
 
 class CaseFilter(filters.FilterSet):
-    q = filters.CharFilter(label=_("持证人或单位"), method=_person_or_number("certificate__"))
+    q = filters.CharFilter(
+        label=_("持证人或单位"), method=_person_or_number("certificate__", "certificate__number")
+    )
     status = filters.ChoiceFilter(label=_("状态"), choices=CaseStatus.choices)
     reason = filters.ChoiceFilter(label=_("事由"), choices=CancellationReason.choices)
     overdue = yes_no(_("已超期"), method="is_overdue")

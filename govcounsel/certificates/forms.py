@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.forms import DateInput
+from govcounsel.core.uploads import DocumentUploadField
 
 
 class ActionForm(forms.Form):
@@ -13,7 +14,7 @@ class ActionForm(forms.Form):
         label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     on = forms.DateField(label=_("日期"), required=False, widget=DateInput())
-    scan = forms.FileField(label=_("附件扫描件"), required=False)
+    scan = DocumentUploadField(label=_("附件扫描件"), required=False)
 
     def service_data(self, asks_date: bool) -> dict[str, Any]:
         data: dict[str, Any] = {"note": self.cleaned_data["note"]}
@@ -28,7 +29,7 @@ class ApplyForm(forms.Form):
     statement = forms.CharField(
         label=_("申请说明"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    scan = forms.FileField(label=_("申请材料扫描件"), required=False)
+    scan = DocumentUploadField(label=_("申请材料扫描件"), required=False)
 
 
 class MembershipForm(forms.Form):

@@ -231,6 +231,11 @@ class Certificate(FSMModelMixin, models.Model):
                 condition=Q(status__in=[s.value for s in HELD_CERTIFICATE]),
                 name="held_certificate_number_unique",
             ),
+            # A certificate cannot stop counting before it was issued.
+            models.CheckConstraint(
+                name="certificate_ends_after_issue",
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("issued_on")),
+            ),
         ]
         indexes = [models.Index(fields=["unit", "status"], name="certificate_unit_status")]
 

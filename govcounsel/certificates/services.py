@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.permissions import ensure_can
+from govcounsel.core.uploads import validate_document_upload
 from govcounsel.core.workflow import run_transition
 from govcounsel.people.models import Person
 
@@ -38,6 +41,7 @@ def _application_step(
     note: str = "",
     scan: Any = None,
 ) -> None:
+    validate_document_upload(scan)
     ApplicationStep.objects.create(
         application=application,
         action=action,
@@ -59,6 +63,7 @@ def _certificate_step(
     note: str = "",
     scan: Any = None,
 ) -> None:
+    validate_document_upload(scan)
     CertificateStep.objects.create(
         certificate=certificate,
         action=action,
@@ -80,15 +85,30 @@ def _open_period(certificate: Certificate, on: date) -> None:
 
 
 def _close_period(certificate: Certificate, on: date) -> None:
-    """End the open period on `on`; a period that would end before it began is dropped."""
-    period = ActivePeriod.objects.filter(certificate=certificate, ended_on__isnull=True).first()
-    if period is None:
-        return
-    if on <= period.started_on:
-        period.delete()
-    else:
-        period.ended_on = on
-        period.save(update_fields=["ended_on"])
+    """Nothing counts from `on`: periods that would begin on or after it are dropped, and
+    any period still running on that day (open, or closed later) ends on it."""
+    periods = ActivePeriod.objects.filter(certificate=certificate)
+    periods.filter(started_on__gte=on).delete()
+    periods.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on)).update(ended_on=on)
+
+
+def _refuse_end_before_issue(certificate: Certificate, on: date, field: str, what: Any) -> None:
+    """A certificate cannot stop counting before it was issued: such a date is a mistake
+    in one of the two records, and an end before the start would corrupt the history."""
+    if on < certificate.issued_on:
+        raise DomainError(
+            "date_before_issue",
+            _(
+                "%(what)s%(on)s早于公职律师证书%(number)s的颁证日期%(issued)s，两者矛盾，请核对日期。"
+            )
+            % {
+                "what": what,
+                "on": on,
+                "number": certificate.number,
+                "issued": certificate.issued_on,
+            },
+            field=field,
+        )
 
 
 def _require(note: str, message: Any) -> None:
@@ -197,8 +217,15 @@ def submit(
 
 @transaction.atomic
 def approve(
-    *, application: CertificateApplication, by: Any, note: str = "", scan: Any = None
+    *,
+    application: CertificateApplication,
+    by: Any,
+    note: str = "",
+    scan: Any = None,
+    issued_on: date | None = None,
 ) -> Certificate:
+    """审批 and 颁证. `issued_on` enters a certificate issued on paper before the system
+    (default today): the licence number takes its year as the first-approval year."""
     application = _locked_application(application)
     ensure_can(by, "certificates.decide", application, _("只有申报单位所在地的司法局可以审批。"))
     before = application.status
@@ -216,25 +243,59 @@ def approve(
             "previous_certificate_held", _("该人员原公职律师证书尚未注销，请先完成注销后再批准。")
         )
     application.save()
-    certificate = _issue(application, person, by)
+    certificate = _issue(application, person, by, issued_on or timezone.localdate())
     _application_step(application, "approved", before, by, note, scan)
     record_event("certificates.application.approved", application, by=by)
     record_event(
-        "certificates.certificate.issued", certificate, by=by, data={"number": certificate.number}
+        "certificates.certificate.issued",
+        certificate,
+        by=by,
+        data={"number": certificate.number, "issued_on": str(certificate.issued_on)},
     )
     return certificate
 
 
-def _issue(application: CertificateApplication, person: Person, by: Any) -> Certificate:
-    # A life-long serial: someone who held a certificate before keeps serial and first year.
-    earlier = Certificate.objects.filter(person=person).order_by("issued_on", "id").first()
-    if earlier is not None:
-        serial, first_year = earlier.serial, earlier.first_approved_year
+def _check_issue_date(person: Person, issued_on: date, certificate: Certificate | None) -> None:
+    """An issue date is not in the future and keeps the person's certificates in the order
+    they were issued: not before the previous one ended, not after the next one began. The
+    first-approval year is read from the earliest, so that order must hold."""
+    if issued_on > timezone.localdate():
+        raise DomainError("issue_date_in_future", _("颁证日期不能晚于今天。"), field="issued_on")
+    others = Certificate.objects.filter(person=person)
+    if certificate is not None:
+        later = others.filter(pk__gt=certificate.pk).order_by("issued_on").first()
+        if later is not None and issued_on > later.issued_on:
+            raise DomainError(
+                "issue_date_after_next",
+                _("颁证日期%(on)s晚于该人员下一份证书的颁证日期%(next)s，请核对日期。")
+                % {"on": issued_on, "next": later.issued_on},
+                field="issued_on",
+            )
+        others = others.filter(pk__lt=certificate.pk)
+    latest = max((c.ended_on or c.issued_on for c in others), default=None)
+    if latest is not None and issued_on < latest:
+        raise DomainError(
+            "issue_date_before_previous",
+            _("颁证日期%(on)s早于该人员此前证书的终止日期%(latest)s，请核对日期。")
+            % {"on": issued_on, "latest": latest},
+            field="issued_on",
+        )
+
+
+def _issue(
+    application: CertificateApplication, person: Person, by: Any, issued_on: date
+) -> Certificate:
+    _check_issue_date(person, issued_on, None)
+    # 000 #1, the Ministry's 17-digit scheme: the serial is kept for life and the number
+    # carries the year of FIRST approval, so a re-issue takes both from the first certificate.
+    first = Certificate.objects.filter(person=person).order_by("issued_on", "id").first()
+    if first is not None:
+        serial, first_year = first.serial, first.first_approved_year
     else:
         counter, _created = SerialCounter.objects.select_for_update().get_or_create(pk=1)
         counter.last += 1
         counter.save(update_fields=["last"])
-        serial, first_year = counter.last, timezone.localdate().year
+        serial, first_year = counter.last, issued_on.year
     certificate = Certificate.objects.create(
         application=application,
         person=person,
@@ -247,10 +308,10 @@ def _issue(application: CertificateApplication, person: Person, by: Any) -> Cert
             sex=person.sex,
             serial=serial,
         ),
-        issued_on=timezone.localdate(),
+        issued_on=issued_on,
     )
-    _certificate_step(certificate, "issued", "", by)
-    _open_period(certificate, certificate.issued_on)
+    _certificate_step(certificate, "issued", "", by, on=issued_on)
+    _open_period(certificate, issued_on)
     return certificate
 
 
@@ -345,6 +406,7 @@ def cancel(
     )
     _require(note, _("注销证书须说明理由。"))
     on = on or timezone.localdate()
+    _refuse_end_before_issue(certificate, on, "on", _("注销日期"))
     before = certificate.status
     run_transition(certificate, "cancel", on)
     certificate.save()
@@ -365,17 +427,50 @@ def cancel(
     return certificate
 
 
+@transaction.atomic
 def backdate_issue(certificate: Certificate, issued_on: date) -> None:
-    """Enter a certificate issued before the system existed: its issue date, the issue
-    step's effective date and the start of its first active period move back together."""
+    """Correct the issue date of a certificate entered late (prefer `approve(issued_on=…)`,
+    which gets it right from the start). The issue step's effective date, the start of the
+    first active period and the licence numbers move together: when this is the person's
+    first certificate, its year becomes the first-approval year of every certificate the
+    person holds or held (000 #1: the number carries the year of first approval)."""
+    locked = _locked_certificate(certificate)
+    _check_issue_date(locked.person, issued_on, locked)
+    if locked.ended_on is not None and locked.ended_on < issued_on:
+        raise DomainError(
+            "issue_after_end",
+            _("颁证日期不能晚于证书的终止日期%(ended)s。") % {"ended": locked.ended_on},
+            field="issued_on",
+        )
+    first = ActivePeriod.objects.filter(certificate=locked).order_by("started_on").first()
+    if first is not None and first.ended_on is not None and first.ended_on < issued_on:
+        raise DomainError(
+            "issue_after_end",
+            _("颁证日期不能晚于证书的首个有效期间结束日%(ended)s。") % {"ended": first.ended_on},
+            field="issued_on",
+        )
     Certificate.objects.filter(pk=certificate.pk).update(issued_on=issued_on)
     CertificateStep.objects.filter(certificate=certificate, action="issued").update(
         effective_on=issued_on
     )
-    first = ActivePeriod.objects.filter(certificate=certificate).order_by("started_on").first()
     if first is not None:
         ActivePeriod.objects.filter(pk=first.pk).update(started_on=issued_on)
-    certificate.issued_on = issued_on
+    _renumber_from_first_approval(locked.person)
+    certificate.refresh_from_db(fields=["issued_on", "first_approved_year", "number"])
+
+
+def _renumber_from_first_approval(person: Person) -> None:
+    """Every certificate of the person carries the year of the earliest one's issue; only the
+    year digits change (place, category, sex and serial stay as issued)."""
+    certificates = list(Certificate.objects.select_for_update().filter(person=person))
+    first_year = min(certificates, key=lambda c: (c.issued_on, c.pk)).issued_on.year
+    for certificate in certificates:
+        parts = numbering.decode(certificate.number)
+        number = str(dataclasses.replace(parts, first_year=first_year))
+        if (certificate.first_approved_year, certificate.number) != (first_year, number):
+            Certificate.objects.filter(pk=certificate.pk).update(
+                first_approved_year=first_year, number=number
+            )
 
 
 # --- HR events and cancellation cases (000 #3) ------------------------------------------
@@ -386,9 +481,15 @@ def end_by_hr_event(
     *, person: Person, reason: str, on: date, by: Any = None
 ) -> list[CancellationCase]:
     """A holder retired, left or was transferred: the certificate stops counting as active
-    from that day, and a cancellation case is opened at once."""
+    from that day, and a cancellation case is opened at once. A day before the certificate
+    was issued is refused (the person's record is then left unsaved)."""
     cases = []
-    for certificate in Certificate.objects.select_for_update().held().filter(person=person):
+    held = list(Certificate.objects.select_for_update().held().filter(person=person))
+    for certificate in held:
+        _refuse_end_before_issue(
+            certificate, on, "employment_status_date", _("退休、离职或调离日期")
+        )
+    for certificate in held:
         if certificate.ended_on is None or certificate.ended_on > on:
             certificate.ended_on = on
             certificate.save(update_fields=["ended_on"])

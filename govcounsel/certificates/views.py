@@ -171,7 +171,10 @@ def _act(
         raise PermissionDenied
     form = ActionForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("提交的内容有误，请检查后重试。"))
+        # The action form sits in a dialog on the detail page: say why, e.g. a scan that is
+        # not a PDF, JPEG or PNG.
+        reasons = "；".join(str(m) for errors in form.errors.values() for m in errors)
+        messages.error(request, _("提交的内容有误：%(reasons)s") % {"reasons": reasons})
         return redirect(obj)
     try:
         action.run(obj, request.user, **form.service_data(bool(action.asks_date)))

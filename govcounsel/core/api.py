@@ -11,11 +11,13 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
+from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .audit import record_event
 from .context import bind_api_user
 from .errors import DomainError
+from .uploads import DocumentUploadSerializerField
 
 _CODES = {
     exceptions.NotAuthenticated: "not_authenticated",
@@ -49,6 +51,22 @@ def error_body(code: str, message: Any, errors: Any = None) -> dict[str, Any]:
     if errors:
         body["errors"] = errors
     return body
+
+
+class IdRouter(DefaultRouter):
+    """Object URLs take numeric ids only: `/api/v1/people/abc/` is a plain 404, never a
+    lookup that fails inside the view. A viewset with another key declares its own
+    `lookup_value_regex`."""
+
+    def get_lookup_regex(self, viewset: Any, lookup_prefix: str = "") -> str:
+        if getattr(viewset, "lookup_value_regex", None) is None:
+            viewset.lookup_value_regex = "[0-9]+"
+        return super().get_lookup_regex(viewset, lookup_prefix)
+
+
+def not_found_body() -> dict[str, Any]:
+    """The answer to an API path that names nothing (used by the project's 404 handler)."""
+    return error_body("not_found", _MESSAGES["not_found"])
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -144,7 +162,7 @@ class ActionSerializer(serializers.Serializer):
     """The body of a workflow action: a note (reason or opinion) and an optional scan."""
 
     note = serializers.CharField(required=False, allow_blank=True, default="")
-    scan = serializers.FileField(required=False, allow_null=True, default=None)
+    scan = DocumentUploadSerializerField(required=False, allow_null=True, default=None)
 
 
 class ScopedViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedReadViewSet):
@@ -168,19 +186,3 @@ class ScopedViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedRead
             by=self.request.user,
             **serializer.validated_data,
         )
-
-
-class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
-    """A reference that only resolves to objects the requesting user may see."""
-
-    def __init__(self, model: type[Model], **kwargs: Any) -> None:
-        self.scoped_model = model
-        if not kwargs.get("read_only"):
-            # Declared for schema generation; lookups always go through get_queryset().
-            kwargs.setdefault("queryset", model._default_manager.none())
-        super().__init__(**kwargs)
-
-    def get_queryset(self) -> QuerySet[Any]:
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        return self.scoped_model.objects.visible_to(user)  # type: ignore[attr-defined]

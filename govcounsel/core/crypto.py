@@ -10,6 +10,8 @@ from functools import cache
 from cryptography.fernet import Fernet
 from django.conf import settings
 
+from .validators import normalise_code
+
 
 def _derived(purpose: str) -> bytes:
     return hashlib.sha256(f"{purpose}:{settings.SECRET_KEY}".encode()).digest()
@@ -30,6 +32,7 @@ def decrypt(token: str) -> str:
 
 
 def lookup_hash(plain: str) -> str:
-    """HMAC-SHA256 of a normalised value: equal inputs match, the value cannot be read back."""
+    """HMAC-SHA256 of a normalised value (NFKC, no spaces, upper case; see
+    `validators.normalise_code`): equal inputs match, the value cannot be read back."""
     key = (settings.LOOKUP_HASH_KEY or "").encode() or _derived("lookup-hash")
-    return hmac.new(key, plain.strip().upper().encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key, normalise_code(plain).encode(), hashlib.sha256).hexdigest()

@@ -5,6 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .choices import DayKind, NoticeSource
+from .uploads import validate_document_upload
+
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: object) -> int:
@@ -73,7 +76,12 @@ class WorkflowStep(models.Model):
     )
     at = models.DateTimeField(_("时间"), auto_now_add=True)
     note = models.TextField(_("意见"), blank=True)
-    scan = models.FileField(_("附件扫描件"), upload_to="scans/%Y/%m/", blank=True)
+    scan = models.FileField(
+        _("附件扫描件"),
+        upload_to="scans/%Y/%m/",
+        blank=True,
+        validators=[validate_document_upload],
+    )
 
     class Meta:
         abstract = True
@@ -111,3 +119,73 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class HolidayNotice(models.Model):
+    """One year's arrangement of public holidays: the State Council General Office's yearly
+    notice (国务院办公厅关于××年部分节假日安排的通知), or, until it is published, the
+    holidays worked out from 《全国年节及纪念日放假办法》 (2024 amendment) 第二条、第六条."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    source = models.CharField(
+        _("来源"), max_length=16, choices=NoticeSource.choices, default=NoticeSource.NOTICE
+    )
+    document_number = models.CharField(
+        _("文号"), max_length=64, blank=True, help_text=_("例如：国办发明电〔2024〕12号")
+    )
+    title = models.CharField(_("通知标题"), max_length=200, blank=True)
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("年度放假安排")
+        verbose_name_plural = _("年度放假安排")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1999, year__lte=2199), name="holiday_notice_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(source__in=NoticeSource.values), name="holiday_notice_source"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}"
+
+    @property
+    def published(self) -> bool:
+        return self.source == NoticeSource.NOTICE
+
+
+class CalendarDay(models.Model):
+    """A day the yearly holiday notice names: a public holiday (放假), or a weekend day
+    worked in exchange (调休上班). Every other day is a working day from Monday to Friday
+    and a rest day on Saturday and Sunday (国务院关于职工工作时间的规定 第七条)."""
+
+    notice = models.ForeignKey(
+        HolidayNotice, verbose_name=_("所属年度"), on_delete=models.PROTECT, related_name="days"
+    )
+    date = models.DateField(_("日期"), unique=True)
+    kind = models.CharField(_("类别"), max_length=16, choices=DayKind.choices)
+    # The festival the day belongs to: 元旦, 春节, 清明节 … (a swapped working day names the
+    # festival it was swapped for).
+    name = models.CharField(_("名称"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("节假日安排")
+        verbose_name_plural = _("节假日安排")
+        ordering = ["date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=DayKind.values), name="calendar_day_kind"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind=DayKind.HOLIDAY, name=""),
+                name="calendar_day_holiday_named",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()} {self.name}".rstrip()

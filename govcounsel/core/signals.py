@@ -1,10 +1,13 @@
-"""Logins, failed logins and logouts go to the audit trail."""
+"""Logins, failed logins and logouts go to the audit trail; a change of the statutory
+calendar drops the working days read so far."""
 
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from . import workdays
 from .audit import record_event
 from .context import client_address
 
@@ -35,3 +38,12 @@ def _login_failed(
 def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if user is not None:
         record_event("accounts.logout", user, by=user)
+
+
+@receiver(post_save, sender="core.CalendarDay")
+@receiver(post_delete, sender="core.CalendarDay")
+@receiver(post_save, sender="core.HolidayNotice")
+@receiver(post_delete, sender="core.HolidayNotice")
+def _calendar_changed(sender: Any, **kwargs: Any) -> None:
+    # Deadlines must not use a calendar read before the change (services also say so).
+    workdays.forget()

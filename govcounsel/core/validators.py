@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 PROVINCE_CODES = frozenset(
@@ -54,9 +56,21 @@ PROVINCE_CODES = frozenset(
     ]
 )
 
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_code(value: object) -> str:
+    """The one spelling of a national code (ID number, credit code) that is validated,
+    stored, hashed and looked up: NFKC (full-width ＡＢ１２ become AB12), no spaces anywhere,
+    upper case. `11110105ma01abcd5p` and `11１10105MA01ABCD5P` are the same code."""
+    text = unicodedata.normalize("NFKC", "" if value is None else str(value))
+    return _SPACES.sub("", text).upper()
+
+
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _ID_CHECK = "10X98765432"
-_ID_RE = re.compile(r"^\d{17}[\dX]$")
+# ASCII only: `\\d` would also take full-width and other scripts' digits.
+_ID_RE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
 @dataclass(frozen=True)
@@ -74,8 +88,9 @@ def id_check_digit(first17: str) -> str:
 
 
 def parse_id_number(value: str) -> IdentityNumber:
-    """Validate a GB 11643 number and return what it encodes; raise ValidationError otherwise."""
-    number = (value or "").strip().upper()
+    """Validate a GB 11643 number and return what it encodes; raise ValidationError otherwise.
+    The number is normalised first (see `normalise_code`)."""
+    number = normalise_code(value)
     if not _ID_RE.match(number):
         raise ValidationError(
             _("身份证号码应为18位，前17位为数字，末位为数字或X。"), code="id_format"
@@ -86,7 +101,7 @@ def parse_id_number(value: str) -> IdentityNumber:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise ValidationError(_("身份证号码中的出生日期无效。"), code="id_birth_date") from None
-    if birth.year < 1900 or birth > date.today():
+    if birth.year < 1900 or birth > timezone.localdate():
         raise ValidationError(_("身份证号码中的出生日期无效。"), code="id_birth_date")
     if id_check_digit(number[:17]) != number[17]:
         raise ValidationError(_("身份证号码校验位错误，请核对号码。"), code="id_check_digit")
@@ -101,7 +116,7 @@ def validate_id_number(value: str) -> None:
 
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 _ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
 _ORG_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -119,7 +134,8 @@ def organisation_code_check(first8: str) -> str:
 
 
 def validate_credit_code(value: str) -> None:
-    code = (value or "").strip().upper()
+    """Validate a GB 32100 code after normalising it (see `normalise_code`)."""
+    code = normalise_code(value)
     if not _USCC_RE.match(code):
         raise ValidationError(
             _("统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）。"),

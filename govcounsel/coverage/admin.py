@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from govcounsel.core.admin import DutyAdmin
+from govcounsel.core.admin import ReadOnlyAdmin
 
 from .models import Bulletin, Target
 
 
 @admin.register(Target)
-class TargetAdmin(DutyAdmin):
+class TargetAdmin(ReadOnlyAdmin):  # 000 #12: set by the supervisor, through create/update_target
     list_display = ["region", "level", "kind", "enforcement", "metric", "percentage", "deadline"]
     list_filter = ["metric", "level"]
     raw_id_fields = ["region"]
@@ -14,8 +14,7 @@ class TargetAdmin(DutyAdmin):
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(DutyAdmin):
-    read_only = True
+class BulletinAdmin(ReadOnlyAdmin):
     list_display = [
         "region",
         "year",

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.http import FileResponse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
@@ -15,14 +14,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from govcounsel.core.api import ScopedReadViewSet, ScopedRelatedField, ScopedViewSet
+from govcounsel.core.api import ScopedReadViewSet, ScopedViewSet
 from govcounsel.core.audit import record_event
+from govcounsel.core.dates import parse_day
 from govcounsel.core.errors import DomainError
+from govcounsel.core.fields import ScopedRelatedField, ScopedSlugRelatedField
 from govcounsel.organisations import selectors as org_selectors
 from govcounsel.organisations.models import Region
 
 from . import selectors, services
-from .groups import UnitGroup
+from .groups import GroupKind, UnitGroup
 from .models import Bulletin, Target
 from .status import read_target
 
@@ -48,6 +49,7 @@ class TargetSerializer(serializers.ModelSerializer):
             "percentage",
             "deadline",
             "source_clause",
+            "clause_text",
             "status",
             "measured_rate",
         ]
@@ -89,7 +91,9 @@ class CoverageView(APIView):
         parameters=[
             OpenApiParameter("region", str, description="区划代码，默认为本人可见的最高一级区域"),
             OpenApiParameter("level", str),
-            OpenApiParameter("kind", str),
+            OpenApiParameter(
+                "kind", str, enum=GroupKind.values, description="organ：党政机关（不含人民团体）"
+            ),
             OpenApiParameter("enforcement", bool),
             OpenApiParameter("on", str, description="YYYY-MM-DD"),
         ],
@@ -106,9 +110,9 @@ class CoverageView(APIView):
         if region is None:
             raise DomainError("not_found", _("未找到该区域，或您无权查看。"), field="region")
         raw_on = request.query_params.get("on")
-        on = parse_date(raw_on) if raw_on else timezone.localdate()
+        on = parse_day(raw_on) if raw_on else timezone.localdate()
         if on is None:
-            raise DomainError("invalid", _("日期格式应为YYYY-MM-DD。"), field="on")
+            raise DomainError("invalid", _("日期应为YYYY-MM-DD格式的有效日期。"), field="on")
         group = UnitGroup.from_params(request.query_params)
         figures = selectors.figures_by_region(request.user, region, group, on)
         children = org_selectors.child_regions(request.user, region)
@@ -133,7 +137,7 @@ class CoverageView(APIView):
 
 
 class BulletinSerializer(serializers.ModelSerializer):
-    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all())
+    region = ScopedSlugRelatedField(Region, slug_field="code")
     region_name = serializers.CharField(source="region.name", read_only=True)
     downloads = serializers.SerializerMethodField()
 
@@ -177,15 +181,8 @@ class BulletinViewSet(ScopedReadViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         body = self.get_serializer(data=request.data)
         body.is_valid(raise_exception=True)
-        region = (
-            Region.objects.visible_to(request.user)
-            .filter(pk=body.validated_data["region"].pk)
-            .first()
-        )
-        if region is None:
-            raise DomainError("not_found", _("未找到该区域，或您无权查看。"), field="region")
         bulletin = services.request_bulletin(
-            region=region,
+            region=body.validated_data["region"],
             year=body.validated_data["year"],
             quarter=body.validated_data["quarter"],
             by=request.user,

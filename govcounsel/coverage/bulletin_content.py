@@ -83,9 +83,9 @@ def build_content(region: Region, year: int, quarter: int) -> BulletinContent:
     start, end = quarter_bounds(year, quarter)
     everything = UnitGroup()
     units = list(
-        selectors.flagged_units(selectors.units_in(None, region, everything), end)
+        selectors.flagged_units(selectors.units_in(None, region, everything, end), end)
         .select_related("region")
-        .order_by("region__path", "level", "name")
+        .order_by("region__path", "level_on", "name")
     )
     in_region = Q(unit__region__path__startswith=region.path)
     new = _per_unit(Certificate.objects.filter(in_region, issued_on__range=(start, end)))
@@ -113,7 +113,7 @@ def build_content(region: Region, year: int, quarter: int) -> BulletinContent:
             UnitLine(
                 unit.name,
                 unit.region.name,
-                unit.get_level_display(),
+                str(UnitLevel(unit.level_on).label),  # the level of the quarter's end
                 new.get(unit.pk, 0),
                 ended.get(unit.pk, 0),
                 overdue.get(unit.pk, 0),

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.scopes import scope_for
 from govcounsel.core.audit import record_event
+from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import form_page
 from govcounsel.organisations.models import Region
 
@@ -27,8 +29,8 @@ FORMATS = {
 }
 
 
-class BulletinForm(forms.Form):
-    region = forms.ModelChoiceField(label=_("区域"), queryset=Region.objects.none())
+class BulletinForm(ScopedForm):
+    region = ScopedModelChoiceField(Region, label=_("区域"))
     year = forms.IntegerField(label=_("年度"), min_value=2020, max_value=2100)
     quarter = forms.TypedChoiceField(
         label=_("季度"),
@@ -37,12 +39,15 @@ class BulletinForm(forms.Form):
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
+        # 000 #12: the rule-of-law committee office issues bulletins for its own regions.
         paths = scope_for(user, {Role.SUPERVISOR}).region_paths
-        regions = Region.objects.none()
+        subtree = Q(pk__in=[])
         for path in paths:
-            regions |= Region.objects.filter(path__startswith=path)
-        self.fields["region"].queryset = regions  # type: ignore[attr-defined]
+            subtree |= Q(path__startswith=path)
+        region = self.scoped_field("region")
+        region.narrow(subtree)
+        regions = region.queryset
         year, quarter = services.previous_quarter(timezone.localdate())
         self.initial.setdefault("year", year)
         self.initial.setdefault("quarter", quarter)

@@ -29,8 +29,17 @@ class TargetForm(forms.ModelForm):
             "percentage",
             "deadline",
             "source_clause",
+            "clause_text",
         ]
-        widgets = {"deadline": DateInput()}
+        widgets = {"deadline": DateInput(), "clause_text": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            # 001 一(一) names 党政机关; 001 一(二) lets legal advisers carry the work.
+            "kind": _("“党政机关”即党的机关和国家机关，不含人民团体。"),
+            "metric": _(
+                "“设立公职律师”“公职律师覆盖率”为公职律师覆盖率；“公职律师工作覆盖率”"
+                "“公职律师工作全覆盖”为工作开展率，由法律顾问履职的单位也计入。"
+            ),
+        }
 
     def service_fields(self) -> dict[str, Any]:
         return dict(self.cleaned_data)

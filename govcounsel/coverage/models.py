@@ -8,10 +8,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.organisations.choices import UnitKind, UnitLevel
+from govcounsel.organisations.choices import UnitLevel
 
 from .choices import Metric
-from .groups import UnitGroup
+from .groups import GroupKind, UnitGroup
 
 if TYPE_CHECKING:
     from govcounsel.accounts.models import User
@@ -32,7 +32,8 @@ class TargetQuerySet(models.QuerySet["Target"]):
 
 class Target(models.Model):
     """A coverage target set by policy for a region and a group of its units (000 二,
-    001 一(一), 003 二(六)): which metric, what percentage, by when, and where it is written."""
+    001 一(一), 003 二(六)): which metric, what percentage, by when, where it is written and
+    in what words. The group and the metric are the ones the words name (DOMAIN.md §3)."""
 
     region = models.ForeignKey(
         "organisations.Region",
@@ -41,7 +42,8 @@ class Target(models.Model):
         related_name="targets",
     )
     level = models.CharField(_("单位层级"), max_length=16, choices=UnitLevel.choices, blank=True)
-    kind = models.CharField(_("单位类别"), max_length=32, choices=UnitKind.choices, blank=True)
+    # "党政机关" is GroupKind.ORGAN: party and government organs, not people's organisations.
+    kind = models.CharField(_("单位类别"), max_length=32, choices=GroupKind.choices, blank=True)
     enforcement = models.BooleanField(_("具有行政执法权"), null=True, blank=True)
     metric = models.CharField(
         _("指标"), max_length=16, choices=Metric.choices, default=Metric.COVERAGE
@@ -53,7 +55,14 @@ class Target(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     deadline = models.DateField(_("期限"))
-    source_clause = models.CharField(_("依据条款"), max_length=200)
+    source_clause = models.CharField(
+        _("依据条款"), max_length=200, help_text=_("文件名称及条款序号。")
+    )
+    clause_text = models.TextField(
+        _("条款原文"),
+        blank=True,
+        help_text=_("照录文件中规定该目标的原文，省略部分以“……”表示。"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.exporters import Column, Report, attr
+from govcounsel.organisations.choices import UnitLevel
 
 
 def _percent(value: float | None) -> str:
@@ -29,8 +30,9 @@ class UnitStatusReport(Report):
     columns = [
         Column(_("单位名称"), attr("name"), 30),
         Column(_("所在区域"), attr("region.name"), 12),
-        Column(_("单位层级"), attr("level"), 12),
-        Column(_("具有行政执法权"), lambda u: "是" if u.has_enforcement_power else "否", 8),
+        # As of the day of the figures (ADR 0009), not today's attributes.
+        Column(_("单位层级"), lambda u: str(UnitLevel(u.level_on).label), 12),
+        Column(_("具有行政执法权"), lambda u: "是" if u.enforcement_on else "否", 8),
         Column(_("有公职律师"), lambda u: "是" if u.has_lawyer else "否", 8),
         Column(_("有法律顾问"), lambda u: "是" if u.has_adviser else "否", 8),
         Column(_("有符合条件人员"), lambda u: "是" if u.has_candidate else "否", 10),
@@ -50,5 +52,6 @@ class TargetReport(Report):
         Column(_("实际"), lambda r: _percent(r.rate), 10),
         Column(_("测算日期"), lambda r: r.measured_on, 12),
         Column(_("状态"), lambda r: str(r.status.label), 8),
-        Column(_("依据条款"), lambda r: r.target.source_clause, 50),
+        Column(_("依据条款"), lambda r: r.target.source_clause, 40),
+        Column(_("条款原文"), lambda r: r.target.clause_text, 60),
     ]

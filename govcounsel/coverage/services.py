@@ -23,6 +23,7 @@ FIELDS = (
     "percentage",
     "deadline",
     "source_clause",
+    "clause_text",
 )
 _REFUSAL = _("只有该区域的依法治区（县）办可以设定目标。")
 

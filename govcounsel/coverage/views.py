@@ -11,12 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy
 
 from govcounsel.accounts.choices import DOMAIN_ROLES
 from govcounsel.accounts.scopes import has_role
 from govcounsel.core.audit import record_event
+from govcounsel.core.dates import parse_day
 from govcounsel.core.exporters import xlsx_response
 from govcounsel.core.forms import form_page
 from govcounsel.organisations import selectors as org_selectors
@@ -24,6 +24,7 @@ from govcounsel.organisations.choices import UnitLevel
 from govcounsel.organisations.models import Region
 
 from . import selectors, services
+from .choices import Metric
 from .forms import TargetForm
 from .groups import UnitGroup
 from .models import Target
@@ -46,7 +47,7 @@ def _region_for(request: HttpRequest) -> Region:
 
 
 def _day(request: HttpRequest) -> date:
-    return parse_date(request.GET.get("on") or "") or timezone.localdate()
+    return parse_day(request.GET.get("on")) or timezone.localdate()
 
 
 @login_required
@@ -115,11 +116,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "quarters": [f"{d.year}Q{(d.month - 1) // 3 + 1}" for d in ends],
             "coverage": [_pct(f.coverage_rate) for _d, f in trend],
             "work": [_pct(f.work_rate) for _d, f in trend],
-            # One dashed line per distinct target value; the table above names each target.
-            "targets": [
-                {"name": f"{gettext_lazy('目标')} {value:.0f}%", "value": value}
-                for value in sorted({float(r.target.percentage) for r in targets})
-            ],
+            # One dashed line per distinct target value, on the line of the metric the target
+            # names (coverage or work carried out); the table above names each target.
+            "targets": {
+                metric: [
+                    {"name": f"{gettext_lazy('目标')} {value:.0f}%", "value": value}
+                    for value in sorted(
+                        {float(r.target.percentage) for r in targets if r.target.metric == metric}
+                    )
+                ]
+                for metric in Metric.values
+            },
         },
     }
     return render(

@@ -22,10 +22,13 @@ from govcounsel.certificates.models import (
     CancellationCase,
     Certificate,
 )
+from govcounsel.core.history import change_as_of
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people import services as people_services
 from govcounsel.people.choices import EmploymentStatus
 from govcounsel.people.models import Person, Qualification
+
+NEWCOMER_FULL_TIME_FROM = date(2025, 9, 1)
 
 
 def _eligible(people: list[Person]) -> list[Person]:
@@ -71,14 +74,15 @@ def seed_certificates(
     others = [p for p in candidates if p.unit_id != showcase.pk]
     today = timezone.localdate()
 
-    # Most eligible staff already hold certificates issued over the last few years.
+    # Most eligible staff already hold certificates issued over the last few years; each
+    # is entered with its paper issue date, so its number carries that first-approval year.
     issued: list[Certificate] = []
     for person in others[: int(len(others) * 0.7)]:
         certificate = services.approve(
-            application=through(person), by=loader, note="准予颁发公职律师证书"
-        )
-        services.backdate_issue(
-            certificate, date(2022, 3, 1) + timedelta(days=rng.randrange(0, 1300))
+            application=through(person),
+            by=loader,
+            note="准予颁发公职律师证书",
+            issued_on=date(2022, 3, 1) + timedelta(days=rng.randrange(0, 1300)),
         )
         issued.append(certificate)
     waiting = others[int(len(others) * 0.7) :]
@@ -95,7 +99,10 @@ def seed_certificates(
         ).order_by("pk")
         if p != lawyer and not p.certificates.exists()
     )
-    Person.objects.filter(pk=newcomer.pk).update(full_time_legal=True, is_civil_servant=True)
+    # Full time on legal affairs only lately: the 应设尽设 list of earlier days leaves them out.
+    newcomer.full_time_legal = newcomer.is_civil_servant = True
+    change_as_of(newcomer, NEWCOMER_FULL_TIME_FROM)
+    newcomer.save()
     if not newcomer.qualifications.exists():
         Qualification.objects.create(
             person=newcomer,
@@ -137,8 +144,9 @@ def seed_certificates(
         application = services.apply(person=lawyer, by=unit_office, statement="申请公职律师证书")
         services.review(application=application, by=unit_office, passed=True, note="符合条件")
         services.submit(application=application, by=unit_office)
-        certificate = services.approve(application=application, by=bureau, note="准予颁证")
-        services.backdate_issue(certificate, date(2023, 6, 15))
+        certificate = services.approve(
+            application=application, by=bureau, note="准予颁证", issued_on=date(2023, 6, 15)
+        )
         issued.append(certificate)
 
     # Suspended, cancelled, a recent retirement (open case) and an overdue case; the cases

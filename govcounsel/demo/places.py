@@ -3,7 +3,23 @@
 Each unit: (name, kind, level, enforcement power, vertical superior's name or None).
 """
 
+from datetime import date
+
 PARTY, GOV, ORG = "party_organ", "government_organ", "peoples_organisation"
+
+# The demo's history (ADR 0009). Every unit is long-standing, and its staff on record since
+# its establishment, except for the changes below, so that the dashboard's quarterly trend
+# shows a unit joining and units gaining enforcement power after 2023 — while the figures
+# of 2023-12-31 stay what they were whatever is added today.
+LONG_STANDING = date(2000, 1, 1)
+ESTABLISHED = {
+    # Education and sports merged into one bureau (demo data).
+    "城固县教育体育局": date(2024, 3, 1),
+}
+# The towns of this county given comprehensive administrative enforcement power on that
+# day; before it they had none (demo data).
+TOWNS_GAINING_POWER = "610722"
+ENFORCEMENT_GAINED_ON = date(2024, 7, 1)
 
 REGIONS = [
     # code, name, parent code

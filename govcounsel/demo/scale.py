@@ -13,10 +13,17 @@ from django.utils import timezone
 
 from govcounsel.certificates import numbering
 from govcounsel.certificates.models import ActivePeriod, Certificate, CertificateApplication
+from govcounsel.core.history import HISTORY_EPOCH
 from govcounsel.core.validators import PROVINCE_CODES
 from govcounsel.demo import generators as gen
-from govcounsel.organisations.models import Region, Unit
-from govcounsel.people.models import LegalAdviser, Person, Qualification
+from govcounsel.organisations.models import Region, Unit, UnitVersion
+from govcounsel.people.models import (
+    LegalAdviser,
+    Person,
+    PersonVersion,
+    Qualification,
+    initial_versions,
+)
 
 
 @dataclass
@@ -68,8 +75,59 @@ def _regions(rng: random.Random, counties: int, say: Say) -> list[Region]:
     return leaves
 
 
+def _unit_versions(history: random.Random, units: list[Unit]) -> None:
+    """Dated versions (ADR 0009): a few units established lately, a few whose enforcement
+    power changed, so that "as of a day" is exercised at scale. A separate random stream
+    keeps the rest of the data set as it was."""
+    versions = []
+    for unit in units:
+        if history.random() < 0.02:
+            unit.established_on = date(2024, 1, 1) + timedelta(days=history.randrange(700))
+        else:
+            unit.established_on = HISTORY_EPOCH
+        values = unit.version_values()
+        if history.random() < 0.05:
+            changed = date(2021, 1, 1) + timedelta(days=history.randrange(1500))
+            if changed > unit.established_on:
+                earlier = {**values, "has_enforcement_power": not unit.has_enforcement_power}
+                versions.append(
+                    UnitVersion(
+                        unit=unit, valid_from=unit.established_on, valid_to=changed, **earlier
+                    )
+                )
+                versions.append(UnitVersion(unit=unit, valid_from=changed, **values))
+                continue
+        versions.append(UnitVersion(unit=unit, valid_from=unit.established_on, **values))
+    Unit.objects.bulk_update(units, ["established_on"], batch_size=BATCH)
+    UnitVersion.objects.bulk_create(versions, batch_size=BATCH)
+
+
+def _person_versions(history: random.Random, people: list[Person]) -> None:
+    """Staff on record since their unit's establishment; a few only lately full time."""
+    versions = []
+    for person in people:
+        start = person.unit.established_on
+        became = date(2021, 1, 1) + timedelta(days=history.randrange(1500))
+        lately = person.full_time_legal and history.random() < 0.1 and became > start
+        if lately and person.employment_status == "in_post":
+            values = person.version_values()
+            versions.append(
+                PersonVersion(
+                    person=person,
+                    valid_from=start,
+                    valid_to=became,
+                    **{**values, "full_time_legal": False},
+                )
+            )
+            versions.append(PersonVersion(person=person, valid_from=became, **values))
+            continue
+        versions.extend(initial_versions(person, start))
+    PersonVersion.objects.bulk_create(versions, batch_size=BATCH)
+
+
 def build(size: ScaleSize, *, seed: int = 7, say: Say = print) -> None:
     rng = random.Random(seed)
+    history = random.Random(seed + 1)
     with transaction.atomic():
         counties = _regions(rng, size.counties, say)
         kinds = ["party_organ", "government_organ", "government_organ", "peoples_organisation"]
@@ -98,6 +156,7 @@ def build(size: ScaleSize, *, seed: int = 7, say: Say = print) -> None:
         for unit in units:
             unit.system_path = f"{unit.pk:010d}/"
         Unit.objects.bulk_update(units, ["system_path"], batch_size=BATCH)
+        _unit_versions(history, units)
         say(f"  units: {len(units)}")
 
         seen: set[str] = set()
@@ -125,12 +184,14 @@ def build(size: ScaleSize, *, seed: int = 7, say: Say = print) -> None:
             if len(people) == BATCH:
                 Person.objects.bulk_create(people)
                 _qualify(rng, people)
+                _person_versions(history, people)
                 people = []
             if index and index % 100_000 == 0:
                 say(f"  people: {index}")
         if people:
             Person.objects.bulk_create(people)
             _qualify(rng, people)
+            _person_versions(history, people)
         say(f"  people: {size.people}")
 
         holders = list(

@@ -3,7 +3,7 @@ them only through the pages and the API."""
 
 from django.contrib import admin
 
-from govcounsel.core.admin import DutyAdmin
+from govcounsel.core.admin import ConfigurationAdmin, ReadOnlyAdmin
 
 from .models import (
     Assignment,
@@ -19,29 +19,30 @@ from .models import (
 )
 
 
-class ReadOnly(DutyAdmin):
-    read_only = True
-
-
 @admin.register(Matter)
-class MatterAdmin(ReadOnly):
+class MatterAdmin(ReadOnlyAdmin):
     list_display = ["title", "unit", "category", "status", "deadline", "score"]
     list_filter = ["status", "category"]
     search_fields = ["title", "unit__name"]
 
 
 admin.site.register(
-    [Assignment, Opinion, MatterStep, Decision, Supervision, Overtime, DispatchRequest], ReadOnly
+    [Assignment, Opinion, MatterStep, Decision, Supervision, Overtime, DispatchRequest],
+    ReadOnlyAdmin,
 )
 
 
 @admin.register(Expertise)
-class ExpertiseAdmin(DutyAdmin):
+class ExpertiseAdmin(ConfigurationAdmin):
+    why = (
+        "A shared list of fields of expertise, tagging lawyers only to rank dispatch "
+        "candidates; no workflow stands behind it, and django-auditlog diffs the tags."
+    )
     list_display = ["name"]
     filter_horizontal = ["people"]
 
 
 @admin.register(DecisionItem)
-class DecisionItemAdmin(DutyAdmin):
+class DecisionItemAdmin(ReadOnlyAdmin):  # 001 二(二): each unit's office keeps its own list
     list_display = ["title", "unit", "active"]
     raw_id_fields = ["unit"]

@@ -15,9 +15,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from govcounsel.core.api import ScopedReadViewSet, ScopedRelatedField, ScopedViewSet
+from govcounsel.core.api import ScopedReadViewSet, ScopedViewSet
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError, NotPermitted
+from govcounsel.core.fields import ScopedRelatedField
 from govcounsel.core.pagination import KeysetPagination
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
@@ -26,8 +27,8 @@ from . import services
 from .archive import work_archive
 from .documents import LITIGATION_SUBTYPES, commission_letter
 from .filters import MatterFilter
-from .models import Decision, DecisionItem, DispatchRequest, Matter
-from .selectors import rank_candidates
+from .models import Decision, DecisionItem, DispatchRequest, Expertise, Matter
+from .selectors import assignable_people, rank_candidates
 
 
 class OpinionSerializer(serializers.Serializer):
@@ -38,7 +39,7 @@ class OpinionSerializer(serializers.Serializer):
 
 
 class AssignmentSerializer(serializers.Serializer):
-    person = serializers.IntegerField(source="person_id")
+    person = serializers.IntegerField(source="person_id", read_only=True)
     name = serializers.CharField(source="person.name")
     is_lead = serializers.BooleanField()
     status = serializers.CharField()
@@ -96,13 +97,11 @@ class MatterSerializer(serializers.ModelSerializer):
 
 
 class AssignSerializer(serializers.Serializer):
-    lawyer = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
-    co_handlers = serializers.PrimaryKeyRelatedField(
-        queryset=Person.objects.all(), many=True, required=False
-    )
-    adviser = serializers.PrimaryKeyRelatedField(
-        queryset=LegalAdviser.objects.all(), required=False, allow_null=True
-    )
+    # Named among the people the office can see (and lawyers lent to it): anyone else is
+    # "not found", never "<name> is not a public lawyer of this unit".
+    lawyer = ScopedRelatedField(Person, scope=assignable_people)
+    co_handlers = ScopedRelatedField(Person, scope=assignable_people, many=True, required=False)
+    adviser = ScopedRelatedField(LegalAdviser, required=False, allow_null=True)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -164,7 +163,7 @@ class MatterViewSet(ScopedReadViewSet):
         return Response(self.get_serializer(self.get_queryset().get(pk=matter.pk)).data)
 
     def _body(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:
-        body = serializer_class(data=self.request.data)
+        body = serializer_class(data=self.request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         return dict(body.validated_data)
 
@@ -308,21 +307,23 @@ class WorkArchiveView(APIView):
         responses=OpenApiTypes.OBJECT,
     )
     def get(self, request: Request) -> Response:
+        person_text = request.query_params.get("person") or ""
         person = (
-            Person.objects.visible_to(request.user)
-            .filter(pk=request.query_params.get("person") or 0)
-            .first()
+            Person.objects.visible_to(request.user).filter(pk=person_text).first()
+            if person_text.isdigit() and len(person_text) < 19
+            else None
         )
         if person is None:
             raise DomainError("not_found", _("未找到该人员，或您无权查看。"), field="person")
         year_text = request.query_params.get("year") or str(timezone.localdate().year)
-        if not year_text.isdigit():
+        if not (year_text.isdigit() and 1900 <= int(year_text) <= 9999):
             raise DomainError("invalid", _("年度应为四位数字。"), field="year")
         return Response(work_archive(person, int(year_text)).as_dict())
 
 
 class DispatchRequestSerializer(serializers.ModelSerializer):
     unit = ScopedRelatedField(Unit)
+    expertise = ScopedRelatedField(Expertise, required=False, allow_null=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     superior_name = serializers.CharField(source="superior.name", read_only=True)
     lawyer_name = serializers.CharField(source="lawyer.name", read_only=True, default="")
@@ -353,7 +354,7 @@ class DispatchRequestSerializer(serializers.ModelSerializer):
 
 
 class DispatchInput(serializers.Serializer):
-    lawyer = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
+    lawyer = ScopedRelatedField(Person)
     answer = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -362,9 +363,9 @@ class AnswerInput(serializers.Serializer):
 
 
 class CandidateSerializer(serializers.Serializer):
-    person = serializers.IntegerField(source="person.pk")
+    person = serializers.IntegerField(source="person.pk", read_only=True)
     name = serializers.CharField(source="person.name")
-    unit = serializers.CharField(source="person.unit.name")
+    unit = serializers.CharField(source="person.unit.name", read_only=True)
     matches_expertise = serializers.BooleanField(source="matches")
     open_load = serializers.IntegerField(source="load")
     distance = serializers.IntegerField()
@@ -409,6 +410,6 @@ class DispatchRequestViewSet(ScopedReadViewSet):
         return Response(self.get_serializer(done).data)
 
     def _input(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:
-        body = serializer_class(data=self.request.data)
+        body = serializer_class(data=self.request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
         return dict(body.validated_data)

@@ -8,7 +8,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.scopes import scope_for
 from govcounsel.core.errors import DomainError
+from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import DateInput, form_page
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import Person
@@ -26,20 +28,25 @@ from .models import DispatchRequest, Expertise
 from .selectors import open_load, rank_candidates, talent_pool
 
 
-class DispatchRequestForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("申请单位"), queryset=Unit.objects.none())
+class DispatchRequestForm(ScopedForm):
+    unit = ScopedModelChoiceField(Unit, label=_("申请单位"))
     category = forms.ChoiceField(label=_("事项类别"), choices=DutyCategory.choices)
-    expertise = forms.ModelChoiceField(
-        label=_("所需专长"), queryset=Expertise.objects.all(), required=False
-    )
+    expertise = ScopedModelChoiceField(Expertise, label=_("所需专长"), required=False)
     starts_on = forms.DateField(label=_("开始日期"), widget=DateInput())
     ends_on = forms.DateField(label=_("结束日期"), widget=DateInput())
     reason = forms.CharField(label=_("申请理由"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        scope = scope_for(user, {Role.UNIT_ADMIN})
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=scope.unit_ids)  # type: ignore[attr-defined]
+        super().__init__(*args, user=user, **kwargs)
+        # A unit asks through its own rule-of-law office.
+        self.scoped_field("unit").narrow(Q(pk__in=scope_for(user, {Role.UNIT_ADMIN}).unit_ids))
+
+
+class DispatchForm(ScopedForm):
+    """The superior's answer: the lawyer sent, named among the people it can see."""
+
+    lawyer = ScopedModelChoiceField(Person, label=_("调派律师"))
+    answer = forms.CharField(label=_("答复"), required=False)
 
 
 @login_required
@@ -86,10 +93,11 @@ def dispatch_act(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(DispatchRequest.objects.visible_to(request.user), pk=pk)
     try:
         if request.POST.get("verb") == "dispatch":
-            lawyer = get_object_or_404(Person, pk=request.POST.get("lawyer") or 0)
-            services.dispatch(
-                request=item, by=request.user, lawyer=lawyer, answer=request.POST.get("answer", "")
-            )
+            form = DispatchForm(request.POST, user=request.user)
+            if not form.is_valid():
+                # Unknown and out-of-scope ids alike: not found.
+                raise Http404
+            services.dispatch(request=item, by=request.user, **form.cleaned_data)
         else:
             services.reject_dispatch(
                 request=item, by=request.user, answer=request.POST.get("answer", "")

@@ -3,18 +3,25 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.core.fields import (
+    ScopedForm,
+    ScopedModelChoiceField,
+    ScopedModelMultipleChoiceField,
+)
 from govcounsel.core.forms import DateInput
+from govcounsel.core.uploads import DocumentUploadField
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
 from .choices import SUBTYPES, DutyCategory, Priority
-from .selectors import public_lawyers_of
+from .selectors import assignable_people, public_lawyers_of
 
 
-class MatterForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("单位"), queryset=Unit.objects.none())
+class MatterForm(ScopedForm):
+    unit = ScopedModelChoiceField(Unit, label=_("单位"))
     title = forms.CharField(label=_("事项名称"), max_length=200)
     category = forms.ChoiceField(label=_("职责类别"), choices=DutyCategory.choices)
     subtype = forms.ChoiceField(
@@ -36,29 +43,30 @@ class MatterForm(forms.Form):
         help_text=_("按法定节假日和调休计算；也可直接填写办理期限。"),
     )
     deadline = forms.DateField(label=_("办理期限"), required=False, widget=DateInput())
-    attachment = forms.FileField(label=_("附件"), required=False)
+    attachment = DocumentUploadField(label=_("附件"), required=False)
 
-    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, user: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        unit = self.scoped_field("unit")
+        unit.narrow(units)
+        units = list(unit.queryset)
         if len(units) == 1:
             # An office that runs one unit should not have to pick it.
             self.fields["unit"].empty_label = None  # type: ignore[attr-defined]
             self.initial.setdefault("unit", units[0].pk)
 
 
-class AssignForm(forms.Form):
-    lawyer = forms.ModelChoiceField(label=_("主办公职律师"), queryset=Person.objects.none())
-    co_handlers = forms.ModelMultipleChoiceField(
-        label=_("协办公职律师"), queryset=Person.objects.none(), required=False
+class AssignForm(ScopedForm):
+    lawyer = ScopedModelChoiceField(Person, scope=assignable_people, label=_("主办公职律师"))
+    co_handlers = ScopedModelMultipleChoiceField(
+        Person, scope=assignable_people, label=_("协办公职律师"), required=False
     )
-    adviser = forms.ModelChoiceField(
-        label=_("同时参与的法律顾问"), queryset=LegalAdviser.objects.none(), required=False
-    )
+    adviser = ScopedModelChoiceField(LegalAdviser, label=_("同时参与的法律顾问"), required=False)
 
-    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args: Any, user: Any, unit: Unit, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        # The list offers the unit's public lawyers (own and lent) among those in scope.
         lawyers = public_lawyers_of(unit)
-        self.fields["lawyer"].queryset = lawyers  # type: ignore[attr-defined]
-        self.fields["co_handlers"].queryset = lawyers  # type: ignore[attr-defined]
-        self.fields["adviser"].queryset = LegalAdviser.objects.filter(unit=unit)  # type: ignore[attr-defined]
+        self.scoped_field("lawyer").narrow(lawyers)
+        self.scoped_field("co_handlers").narrow(lawyers)
+        self.scoped_field("adviser").narrow(Q(unit=unit))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from govcounsel.core.models import WorkflowStep
+from govcounsel.core.uploads import validate_document_upload
 
 from .choices import SUBTYPES, AssignmentStatus, DutyCategory, MatterAction, MatterStatus, Priority
 
@@ -68,7 +69,12 @@ class Matter(FSMModelMixin, models.Model):
         _("紧急程度"), max_length=16, choices=Priority.choices, default=Priority.NORMAL
     )
     deadline = models.DateField(_("办理期限"))
-    attachment = models.FileField(_("附件"), upload_to="matters/%Y/%m/", blank=True)
+    attachment = models.FileField(
+        _("附件"),
+        upload_to="matters/%Y/%m/",
+        blank=True,
+        validators=[validate_document_upload],
+    )
     adviser = models.ForeignKey(
         "people.LegalAdviser",
         verbose_name=_("同时参与的法律顾问"),
@@ -409,6 +415,12 @@ class Overtime(models.Model):
         return self.hours  # one hour of leave for each hour worked
 
 
+class ExpertiseQuerySet(models.QuerySet["Expertise"]):
+    def visible_to(self, user: User | Any) -> ExpertiseQuerySet:
+        """A shared list of fields of expertise: every signed-in account may name one."""
+        return self.all() if getattr(user, "is_authenticated", False) else self.none()
+
+
 class Expertise(models.Model):
     """A field of expertise a public lawyer is known for (used to match dispatch requests)."""
 
@@ -416,6 +428,8 @@ class Expertise(models.Model):
     people = models.ManyToManyField(
         "people.Person", related_name="expertise", blank=True, verbose_name=_("公职律师")
     )
+
+    objects = ExpertiseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("专长")

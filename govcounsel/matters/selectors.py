@@ -100,3 +100,18 @@ def rank_candidates(request: Any) -> list[Candidate]:
         )
         candidates.append(Candidate(person, matches, loads.get(person.pk, 0), distance))
     return sorted(candidates, key=lambda c: c.sort_key)
+
+
+def assignable_people(user: Any) -> QuerySet[Person]:
+    """Whom the user may name on a matter: the people they can see, and the lawyers lent
+    (dispatched) today to a unit whose requests they see (001 一(三)). The assignment
+    service then checks that the person is a public lawyer of the matter's unit."""
+    from .models import DispatchRequest
+
+    day = timezone.localdate()
+    lent = DispatchRequest.objects.visible_to(user).filter(
+        status="dispatched", starts_on__lte=day, ends_on__gte=day
+    )
+    return Person.objects.filter(
+        Q(pk__in=Person.objects.visible_to(user).values("pk")) | Q(pk__in=lent.values("lawyer_id"))
+    )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from govcounsel.accounts.choices import UNIT_ROLES
 from govcounsel.accounts.scopes import scope_for
+from govcounsel.core.dates import parse_day
 from govcounsel.core.errors import DomainError
 from govcounsel.core.forms import form_page
 from govcounsel.core.views import ScopedDetailView, ScopedListView
@@ -86,7 +87,7 @@ class MatterDetailView(ScopedDetailView):
         context.update(
             runs=runs,
             handles=handles,
-            assign_form=AssignForm(unit=matter.unit)
+            assign_form=AssignForm(user=user, unit=matter.unit)
             if runs and matter.status == "registered"
             else None,
             calendar_known=calendar_covers(matter.deadline),
@@ -102,7 +103,10 @@ def matter_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     posted = request.method == "POST"
     form = MatterForm(
-        request.POST if posted else None, request.FILES if posted else None, units=units
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        user=request.user,
+        units=units,
     )
     return form_page(
         request,
@@ -117,7 +121,7 @@ def matter_create(request: HttpRequest) -> HttpResponse:
 
 
 def _assign(matter: Matter, user: Any, data: Any) -> Matter:
-    form = AssignForm(data, unit=matter.unit)
+    form = AssignForm(data, user=user, unit=matter.unit)
     if not form.is_valid():
         raise DomainError("invalid", _("请从列表中选择本单位的公职律师。"), field="lawyer")
     return services.assign(
@@ -142,9 +146,7 @@ VERBS = {
 
 
 def _date(value: Any) -> Any:
-    from django.utils.dateparse import parse_date
-
-    day = parse_date(value or "")
+    day = parse_day(value)
     if day is None:
         raise DomainError("invalid_date", _("请填写日期，如2024-03-01。"), field="worked_on")
     return day

@@ -4,11 +4,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models.functions import Concat, Substr
+from django.db.models.functions import Concat, Substr, Upper
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from govcounsel.core.codes import CodeField
+from govcounsel.core.history import DatedVersion, Versioned
 from govcounsel.core.validators import region_level_of, validate_credit_code, validate_region_code
 
 from .choices import RegionLevel, UnitKind, UnitLevel
@@ -109,12 +112,19 @@ class UnitQuerySet(models.QuerySet["Unit"]):
         )
 
 
-class Unit(models.Model):
-    """A party or government organ or people's organisation that employs public lawyers."""
+class Unit(Versioned):
+    """A party or government organ or people's organisation that employs public lawyers.
+
+    Its kind, level and enforcement power as of any day are in `versions` (ADR 0009)."""
 
     name = models.CharField(_("单位名称"), max_length=200)
-    credit_code = models.CharField(
-        _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code]
+    # Stored normalised (NFKC, upper case): a lower-case or full-width twin is the same code.
+    credit_code = CodeField(
+        _("统一社会信用代码"),
+        max_length=18,
+        unique=True,
+        validators=[validate_credit_code],
+        error_messages={"unique": _("该统一社会信用代码已被其他单位使用。")},
     )
     kind = models.CharField(_("单位类别"), max_length=32, choices=UnitKind.choices)
     level = models.CharField(_("单位层级"), max_length=16, choices=UnitLevel.choices)
@@ -135,8 +145,14 @@ class Unit(models.Model):
     system_path = models.CharField(max_length=255, blank=True, editable=False, db_index=False)
     rule_of_law_contact = models.CharField(_("法治工作机构联系人"), max_length=50, blank=True)
     rule_of_law_phone = models.CharField(_("法治工作机构联系电话"), max_length=20, blank=True)
+    # A unit counts in the figures of the days from its establishment to the day before its
+    # abolition (ADR 0009): adding a unit today leaves every past figure as it was.
+    established_on = models.DateField(_("成立日期"), default=timezone.localdate)
+    abolished_on = models.DateField(_("撤销日期"), null=True, blank=True)
 
     objects = UnitQuerySet.as_manager()
+
+    versioned_fields = ("kind", "level", "has_enforcement_power")
 
     class Meta:
         verbose_name = _("单位")
@@ -149,6 +165,18 @@ class Unit(models.Model):
                 opclasses=["varchar_pattern_ops"],
             ),
             models.Index(fields=["region", "name"], name="unit_region_name"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="unit_abolished_after_established",
+                condition=models.Q(abolished_on__isnull=True)
+                | models.Q(abolished_on__gt=models.F("established_on")),
+            ),
+            # Only the normalised spelling is stored, so `unique` also holds for case twins.
+            models.CheckConstraint(
+                name="unit_credit_code_upper_case",
+                condition=models.Q(credit_code=Upper("credit_code")),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -177,6 +205,8 @@ class Unit(models.Model):
         return reverse("organisations:unit", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
+        if self.abolished_on and self.established_on and self.abolished_on <= self.established_on:
+            raise ValidationError({"abolished_on": _("撤销日期须晚于成立日期。")})
         if self.vertical_superior_id and self.pk:
             if self.vertical_superior_id == self.pk:
                 raise ValidationError({"vertical_superior": _("上级单位不能是本单位。")})
@@ -187,3 +217,40 @@ class Unit(models.Model):
     @property
     def system_depth(self) -> int:
         return self.system_path.count("/")
+
+    def history_bounds(self) -> tuple[Any, Any]:
+        return self.established_on, self.abolished_on
+
+    def bound_fields(self) -> tuple[str, ...]:
+        return ("established_on", "abolished_on")
+
+
+class UnitVersion(DatedVersion):
+    """A unit's kind, level and enforcement power over a span of days; the groups that the
+    targets name (000 二, 001 一(一), 003 二(六)) are read from the version of the day."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("单位"), on_delete=models.CASCADE, related_name="versions"
+    )
+    kind = models.CharField(_("单位类别"), max_length=32, choices=UnitKind.choices)
+    level = models.CharField(_("单位层级"), max_length=16, choices=UnitLevel.choices)
+    has_enforcement_power = models.BooleanField(_("具有行政执法权"), default=False)
+
+    owner_field = "unit"
+
+    class Meta:
+        verbose_name = _("单位历史")
+        verbose_name_plural = _("单位历史")
+        ordering = ["unit_id", "valid_from"]
+        constraints = [
+            # On PostgreSQL an exclusion constraint (migration 0003) also forbids overlaps.
+            models.UniqueConstraint(fields=["unit", "valid_from"], name="unitversion_unique_start"),
+            models.CheckConstraint(
+                name="unitversion_ordered",
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_to__gt=models.F("valid_from")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.valid_from}–{self.valid_to or ''}"

@@ -91,4 +91,5 @@ class UnitDetailView(ScopedDetailView):
         context["subordinates"] = Unit.objects.visible_to(self.request.user).filter(
             vertical_superior=self.object
         )
+        context["versions"] = self.object.versions.order_by("-valid_from")
         return context

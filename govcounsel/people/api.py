@@ -9,7 +9,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from govcounsel.core.api import ScopedRelatedField, ScopedViewSet
+from govcounsel.core.api import ScopedViewSet
+from govcounsel.core.codes import CodeSerializerField
+from govcounsel.core.fields import ScopedRelatedField
 from govcounsel.organisations.models import Unit
 
 from . import services
@@ -35,12 +37,18 @@ class QualificationSerializer(serializers.ModelSerializer):
 class PersonSerializer(serializers.ModelSerializer):
     """Identity data goes in whole and comes out masked; GET .../identity/ reads it in full."""
 
-    id_number = serializers.CharField(write_only=True, required=False, max_length=18)
+    id_number = CodeSerializerField(write_only=True, required=False, max_length=18)
     phone = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=20)
     phone_masked = serializers.CharField(read_only=True)
     unit = ScopedRelatedField(Unit)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     qualification_kinds = serializers.SerializerMethodField()
+    effective_on = serializers.DateField(
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text="变更生效日期（单位、公务员身份、专职、任职状态）；默认状态日期或今天",
+    )
 
     class Meta:
         model = Person
@@ -61,6 +69,7 @@ class PersonSerializer(serializers.ModelSerializer):
             "full_time_legal",
             "employment_status",
             "employment_status_date",
+            "effective_on",
             "qualification_kinds",
         ]
         read_only_fields = ["name_pinyin", "name_initials", "birth_date", "id_number_masked"]

@@ -3,8 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.core.codes import CodeFormField
+from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import DateInput
 from govcounsel.organisations.models import Unit
 
@@ -12,9 +15,9 @@ from .choices import AdviserKind, EmploymentStatus, QualificationKind, Sex
 from .models import Person
 
 
-class PersonForm(forms.Form):
+class PersonForm(ScopedForm):
     name = forms.CharField(label=_("姓名"), max_length=50)
-    id_number = forms.CharField(
+    id_number = CodeFormField(
         label=_("身份证号码"),
         max_length=18,
         required=False,
@@ -26,7 +29,9 @@ class PersonForm(forms.Form):
         required=False,
     )
     phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
-    unit = forms.ModelChoiceField(label=_("所在单位"), queryset=Unit.objects.none())
+    unit = ScopedModelChoiceField(
+        Unit, scope="manageable_by", order_by=("name",), label=_("所在单位")
+    )
     is_civil_servant = forms.BooleanField(label=_("公务员"), required=False, initial=True)
     full_time_legal = forms.BooleanField(label=_("专门从事法律事务工作"), required=False)
     employment_status = forms.ChoiceField(
@@ -35,14 +40,27 @@ class PersonForm(forms.Form):
     employment_status_date = forms.DateField(
         label=_("状态日期"), required=False, widget=DateInput()
     )
+    # ADR 0009: the day from which a change of unit, status or flags holds.
+    effective_on = forms.DateField(
+        label=_("变更生效日期"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "单位、公务员身份、专职从事法律事务或任职状态自哪一天起变更；"
+            "留空则任职状态变更按状态日期，其他变更按今天。"
+        ),
+    )
 
     def __init__(self, *args: Any, user: Any, person: Person | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.person = person
-        self.fields["unit"].queryset = Unit.objects.manageable_by(user).order_by("name")  # type: ignore[attr-defined]
         if person is None:
             self.fields["id_number"].required = True
             self.fields["id_number"].help_text = ""
+            self.fields["effective_on"].label = _("情况属实起始日期")
+            self.fields["effective_on"].help_text = _(
+                "以上单位、身份和任职情况自哪一天起属实；留空为今天。"
+            )
 
     def service_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -72,17 +90,15 @@ class QualificationForm(forms.Form):
     obtained_on = forms.DateField(label=_("取得日期"), widget=DateInput())
 
 
-class AdviserForm(forms.Form):
+class AdviserForm(ScopedForm):
     kind = forms.ChoiceField(label=_("顾问类别"), choices=AdviserKind.choices)
     name = forms.CharField(label=_("姓名"), max_length=50)
     organisation = forms.CharField(label=_("所在机构"), max_length=200, required=False)
-    person = forms.ModelChoiceField(
-        label=_("本单位人员（内部顾问）"), queryset=Person.objects.none(), required=False
-    )
+    person = ScopedModelChoiceField(Person, label=_("本单位人员（内部顾问）"), required=False)
     phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
     service_start = forms.DateField(label=_("服务开始日期"), widget=DateInput())
     service_end = forms.DateField(label=_("服务结束日期"), required=False, widget=DateInput())
 
-    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(unit=unit)  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, user: Any, unit: Unit, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        self.scoped_field("person").narrow(Q(unit=unit))

@@ -7,12 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 
 from govcounsel.core import crypto
+from govcounsel.core.history import DatedVersion, Versioned
 from govcounsel.core.masking import mask_id_number, mask_phone
-from govcounsel.core.validators import parse_id_number, validate_phone
+from govcounsel.core.validators import normalise_code, parse_id_number, validate_phone
 
 from .choices import AdviserKind, EmploymentStatus, QualificationKind, Sex
 
@@ -60,8 +62,11 @@ def pinyin_of(name: str) -> tuple[str, str]:
     return "".join(syllables).lower(), "".join(s[0] for s in syllables if s).lower()
 
 
-class Person(models.Model):
-    """A member of staff of a unit: a possible or actual public lawyer (000 #1, 001 一(四))."""
+class Person(Versioned):
+    """A member of staff of a unit: a possible or actual public lawyer (000 #1, 001 一(四)).
+
+    Unit, civil-servant status, full-time flag and employment status as of any day are in
+    `versions` (ADR 0009), so that the 应设尽设 list of a past day uses that day's facts."""
 
     name = models.CharField(_("姓名"), max_length=50)
     name_pinyin = models.CharField(_("姓名拼音"), max_length=200, editable=False, db_index=True)
@@ -91,6 +96,8 @@ class Person(models.Model):
 
     objects = PersonQuerySet.as_manager()
 
+    versioned_fields = ("unit", "is_civil_servant", "full_time_legal", "employment_status")
+
     class Meta:
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
@@ -107,6 +114,9 @@ class Person(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("people:person", kwargs={"pk": self.pk})
 
+    def first_versions(self, start: date, end: date | None) -> list[PersonVersion]:
+        return initial_versions(self, start)
+
     def fill_derived(self) -> None:
         """Pinyin and initials for sort and search; bulk loaders call this instead of save()."""
         self.name_pinyin, self.name_initials = pinyin_of(self.name)
@@ -117,7 +127,9 @@ class Person(models.Model):
         return crypto.decrypt(self.id_number_cipher) if self.id_number_cipher else ""
 
     def set_id_number(self, value: str) -> None:
-        number = value.strip().upper()
+        # One spelling for cipher, hash and mask: full-width digits and a lower-case x count
+        # as the same number (crypto.lookup_hash normalises the same way for look-ups).
+        number = normalise_code(value)
         parsed = parse_id_number(number)
         self.id_number_cipher = crypto.encrypt(number)
         self.id_number_hash = crypto.lookup_hash(number)
@@ -139,6 +151,79 @@ class Person(models.Model):
                 )
         if self.employment_status != EmploymentStatus.IN_POST and not self.employment_status_date:
             raise ValidationError({"employment_status_date": _("退休、离职或调离须填写日期。")})
+
+
+class PersonVersion(DatedVersion):
+    """A person's unit, civil-servant status, full-time-legal flag and employment status over
+    a span of days: the facts 000 #1 and 001 一(四) ask of a 应设尽设 candidate on a day."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="versions"
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        verbose_name=_("所在单位"),
+        on_delete=models.PROTECT,
+        related_name="person_versions",
+    )
+    is_civil_servant = models.BooleanField(_("公务员（参照公务员法管理）"), default=True)
+    full_time_legal = models.BooleanField(_("专门从事法律事务工作"), default=False)
+    employment_status = models.CharField(
+        _("任职状态"),
+        max_length=16,
+        choices=EmploymentStatus.choices,
+        default=EmploymentStatus.IN_POST,
+    )
+
+    owner_field = "person"
+
+    class Meta:
+        verbose_name = _("人员历史")
+        verbose_name_plural = _("人员历史")
+        ordering = ["person_id", "valid_from"]
+        indexes = [
+            # The 应设尽设 test of a day looks only at these rows, unit by unit.
+            models.Index(
+                fields=["unit", "valid_from"],
+                name="personversion_candidate",
+                condition=Q(
+                    is_civil_servant=True, full_time_legal=True, employment_status="in_post"
+                ),
+            )
+        ]
+        constraints = [
+            # On PostgreSQL an exclusion constraint (migration 0004) also forbids overlaps.
+            models.UniqueConstraint(
+                fields=["person", "valid_from"], name="personversion_unique_start"
+            ),
+            models.CheckConstraint(
+                name="personversion_ordered",
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.valid_from}–{self.valid_to or ''}"
+
+
+def initial_versions(person: Person, start: date) -> list[PersonVersion]:
+    """The versions of a person loaded in bulk with facts known since `start`: in post until
+    the day of retirement or leaving, if recorded, then in that status."""
+    values = person.version_values()
+    change = person.employment_status_date
+    if person.employment_status == EmploymentStatus.IN_POST or change is None:
+        return [PersonVersion(person=person, valid_from=start, **values)]
+    if change <= start:
+        return [PersonVersion(person=person, valid_from=change, **values)]
+    return [
+        PersonVersion(
+            person=person,
+            valid_from=start,
+            valid_to=change,
+            **{**values, "employment_status": EmploymentStatus.IN_POST},
+        ),
+        PersonVersion(person=person, valid_from=change, **values),
+    ]
 
 
 class QualificationQuerySet(models.QuerySet["Qualification"]):
@@ -172,7 +257,7 @@ class Qualification(models.Model):
         return f"{self.person} {self.get_kind_display()}"
 
     def clean(self) -> None:
-        if self.obtained_on and self.obtained_on > date.today():
+        if self.obtained_on and self.obtained_on > timezone.localdate():
             raise ValidationError({"obtained_on": _("取得日期不能晚于今天。")})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
+from govcounsel.core.history import change_as_of, move_latest_start
 from govcounsel.core.permissions import ensure_can
 from govcounsel.core.validators import parse_id_number
 
@@ -50,13 +52,25 @@ def _set_id_number(person: Person, id_number: str) -> None:
         raise ValidationError({"id_number": error.messages}) from None
 
 
+def _effective_day(effective_on: date | None) -> date | None:
+    if effective_on is not None and effective_on > timezone.localdate():
+        raise DomainError(
+            "effective_in_future", _("变更生效日期不能晚于今天。"), field="effective_on"
+        )
+    return effective_on
+
+
 @transaction.atomic
-def create_person(*, by: Any, id_number: str, **fields: Any) -> Person:
+def create_person(
+    *, by: Any, id_number: str, effective_on: date | None = None, **fields: Any
+) -> Person:
+    """Register a person; their facts are on record from `effective_on` (today if not given)."""
     ensure_can(by, "people.manage_unit_staff", fields.get("unit"), _NO_SUCH_UNIT)
     _ensure_unique_id_number(id_number)
     person = Person(**{k: v for k, v in fields.items() if k in PERSON_FIELDS})
     _set_id_number(person, id_number)
     person.full_clean()
+    person.version_from = _effective_day(effective_on) or timezone.localdate()
     person.save()
     record_event("people.person.created", person, by=by)
     return person
@@ -64,11 +78,21 @@ def create_person(*, by: Any, id_number: str, **fields: Any) -> Person:
 
 @transaction.atomic
 def update_person(
-    *, person: Person, by: Any, id_number: str | None = None, **changes: Any
+    *,
+    person: Person,
+    by: Any,
+    id_number: str | None = None,
+    effective_on: date | None = None,
+    **changes: Any,
 ) -> Person:
+    """Change a staff record. A new unit, civil-servant status, full-time flag or employment
+    status holds from `effective_on` — by default the status date for a change of status,
+    else today — and the days before it keep the old facts (ADR 0009)."""
     person = Person.objects.select_for_update().get(pk=person.pk)
     ensure_can(by, "people.manage_person", person)
+    effective_on = _effective_day(effective_on)
     before_status, before_unit = person.employment_status, person.unit_id
+    before_date = person.employment_status_date
     if "unit" in changes and changes["unit"] != person.unit:
         ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
     for field, value in changes.items():
@@ -81,14 +105,36 @@ def update_person(
         if "sex" not in changes:
             person.sex = parse_id_number(id_number).sex
     person.full_clean()
+    _record_history(person, before_status, before_date, effective_on)
     person.save()
     record_event("people.person.updated", person, by=by, data={"fields": sorted(changes)})
-    _announce_end_of_employment(person, before_status, before_unit, by)
+    _announce_end_of_employment(person, before_status, before_unit, by, effective_on)
     return person
 
 
+def _record_history(
+    person: Person, before_status: str, before_date: date | None, effective_on: date | None
+) -> None:
+    today = timezone.localdate()
+    status, status_date = person.employment_status, person.employment_status_date
+    if status != before_status:
+        # The status date is the day of the change only if it was given with it: a date
+        # left over from an earlier status says nothing about this one.
+        dated = status_date if status_date and status_date != before_date else None
+        on = effective_on or min(dated or today, today)
+    else:
+        on = effective_on or today
+        if status != EmploymentStatus.IN_POST and status_date and status_date != before_date:
+            # The date of a retirement or departure corrected: the version boundary follows.
+            move_latest_start(
+                person, before_date, min(status_date, today), field="employment_status_date"
+            )
+    # A change dated before the person's first record takes effect from that record.
+    change_as_of(person, on, before_first="clamp")
+
+
 def _announce_end_of_employment(
-    person: Person, before_status: str, before_unit: int, by: Any
+    person: Person, before_status: str, before_unit: int, by: Any, effective_on: date | None
 ) -> None:
     """Retirement, leaving, or a move to another unit ends what was bound to the old post."""
     status = person.employment_status
@@ -98,7 +144,7 @@ def _announce_end_of_employment(
         reason = EmploymentStatus.TRANSFERRED
     else:
         return
-    on = person.employment_status_date or timezone.localdate()
+    on = effective_on or person.employment_status_date or timezone.localdate()
     employment_ended.send(sender=Person, person=person, reason=str(reason), on=on, by=by)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
@@ -26,11 +27,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 from govcounsel.core import crypto
 from govcounsel.core.audit import record_event
 from govcounsel.core.bulk_audit import log_bulk
-from govcounsel.core.validators import parse_id_number, validate_phone
+from govcounsel.core.exporters import workbook_bytes
+from govcounsel.core.history import bulk_change_as_of
+from govcounsel.core.validators import normalise_code, parse_id_number, validate_phone
 from govcounsel.organisations.models import Unit
 
 from .choices import QualificationKind
-from .models import Person, Qualification
+from .models import Person, PersonVersion, Qualification, initial_versions
 
 NAME, ID_NUMBER, SEX, PHONE, UNIT_CODE = (
     "姓名",
@@ -175,9 +178,7 @@ def template_workbook() -> bytes:
     notes.append([QUAL_KIND, "、".join(KINDS)])
     notes.append([QUAL_NUMBER, "填写资格类别时必填"])
     notes.append([QUAL_DATE, "填写资格类别时必填，日期格式如2019-03-01"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _read(content: bytes) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
@@ -217,12 +218,12 @@ def _text(value: Any) -> str:
 
 def _date(value: Any) -> date:
     if isinstance(value, datetime):
-        return value.date()
+        return value.date()  # naive: spreadsheet cells carry no time zone
     if isinstance(value, date):
         return value
     text = _text(value).replace("/", "-").replace(".", "-")
     try:
-        return datetime.strptime(text, "%Y-%m-%d").date()
+        return datetime.strptime(text, "%Y-%m-%d").date()  # naive: parsed text
     except ValueError:
         raise ValueError(
             _("无法识别的日期“%(value)s”，请按2019-03-01的格式填写。") % {"value": text}
@@ -310,7 +311,7 @@ def _check_row(
         fail(NAME, _("姓名不能为空。"))
     elif len(name) > 50:
         fail(NAME, _("姓名过长。"))
-    id_number = _text(cells.get(ID_NUMBER)).upper()
+    id_number = normalise_code(_text(cells.get(ID_NUMBER)))
     parsed = None
     if not id_number:
         fail(ID_NUMBER, _("身份证号码不能为空。"))
@@ -335,7 +336,7 @@ def _check_row(
         validate_phone(phone)
     except ValidationError as error:
         fail(PHONE, error.messages[0])
-    code = _text(cells.get(UNIT_CODE)).upper()
+    code = normalise_code(_text(cells.get(UNIT_CODE)))
     unit = units.get(code)
     if not code:
         fail(UNIT_CODE, _("单位统一社会信用代码不能为空。"))
@@ -359,7 +360,7 @@ def _check_row(
         obtained = None
         try:
             obtained = _date(cells.get(QUAL_DATE))
-            if obtained > date.today():
+            if obtained > timezone.localdate():
                 fail(QUAL_DATE, _("取得日期不能晚于今天。"))
         except ValueError as error:
             fail(
@@ -426,6 +427,11 @@ def import_survey(content: bytes, *, by: Any, filename: str = "") -> SurveyPlan:
         new_people.append(person)
         row.person = person
     Person.objects.bulk_create(new_people, batch_size=1000)
+    # The survey states the facts as of the day of the import (ADR 0009).
+    today = timezone.localdate()
+    PersonVersion.objects.bulk_create(
+        [v for p in new_people for v in initial_versions(p, today)], batch_size=1000
+    )
     changed = []
     for row in plan.changed_people:
         assert row.person is not None
@@ -436,6 +442,7 @@ def import_survey(content: bytes, *, by: Any, filename: str = "") -> SurveyPlan:
     Person.objects.bulk_update(
         changed, [*_COMPARED, "name_pinyin", "name_initials"], batch_size=1000
     )
+    bulk_change_as_of(PersonVersion, changed, today)
     qualifications = [
         Qualification(person=row.person, kind=q[0], certificate_number=q[1], obtained_on=q[2])
         for row in plan.new_qualifications

@@ -68,6 +68,7 @@ class PersonDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context["qualifications"] = self.object.qualifications.all()
         context["adviser_roles"] = self.object.adviser_roles.select_related("unit")
+        context["versions"] = self.object.versions.select_related("unit").order_by("-valid_from")
         context["may_reveal"] = self.request.user.has_perm("people.read_identity", self.object)
         context["may_manage"] = self.request.user.has_perm("people.manage_person", self.object)
         return context
@@ -146,7 +147,7 @@ def adviser_add(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_pk)
     if not request.user.has_perm("people.manage_unit_staff", unit):
         raise PermissionDenied
-    form = AdviserForm(request.POST or None, unit=unit)
+    form = AdviserForm(request.POST or None, user=request.user, unit=unit)
     return form_page(
         request,
         form,

@@ -1,10 +1,13 @@
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.people.tests.factories import QualificationFactory
+
+ISSUED_ON = date(2024, 1, 15)
 
 
 @dataclass
@@ -41,13 +44,14 @@ def cast(tree, eligible):
 
 @pytest.fixture
 def issue(cast):
-    """Take an application for the eligible person all the way to a certificate."""
+    """Take an application for the eligible person all the way to a certificate, issued on
+    a fixed day in the past, so that the HR-event dates the tests use come after it."""
     from govcounsel.certificates import services
 
-    def run(person=None):
+    def run(person=None, issued_on=ISSUED_ON):
         application = services.apply(person=person or cast.applicant.person, by=cast.office)
         services.review(application=application, by=cast.office, passed=True)
         services.submit(application=application, by=cast.office)
-        return services.approve(application=application, by=cast.bureau)
+        return services.approve(application=application, by=cast.bureau, issued_on=issued_on)
 
     return run

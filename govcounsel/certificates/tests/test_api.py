@@ -232,3 +232,69 @@ def test_case_actions_role_matrix(cast, issue, eligible, action, index):
         f"/api/v1/cancellation-cases/{case.pk}/{action}/"
     )
     assert response.status_code == expected
+
+
+def test_retirement_before_certificate_issue_is_refused_by_the_api(cast, issue, eligible):
+    from datetime import date
+
+    from govcounsel.people.models import Person
+
+    certificate = issue(issued_on=date(2024, 1, 15))
+    response = client_for(cast.office).patch(
+        f"/api/v1/people/{eligible.pk}/",
+        {"employment_status": "retired", "employment_status_date": "2023-12-31"},
+        format="json",
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "date_before_issue"
+    assert "2024-01-15" in body["errors"]["employment_status_date"][0]
+    assert Person.objects.get(pk=eligible.pk).employment_status == "in_post"
+    certificate.refresh_from_db()
+    assert certificate.ended_on is None
+    assert not CancellationCase.objects.exists()
+
+
+def _reviewed(cast, eligible):
+    application = services.apply(person=eligible, by=cast.office)
+    services.review(application=application, by=cast.office, passed=True)
+    return application
+
+
+def test_a_text_file_renamed_as_a_scan_is_refused_by_the_api(cast, eligible, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from govcounsel.certificates.choices import ApplicationStatus
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    application = _reviewed(cast, eligible)
+    response = client_for(cast.office).post(
+        f"/api/v1/certificate-applications/{application.pk}/submit/",
+        {
+            "note": "申报",
+            "scan": SimpleUploadedFile("申报表.pdf", "纯文本".encode(), "application/pdf"),
+        },
+        format="multipart",
+    )
+    assert response.status_code == 400
+    assert "仅限 PDF、JPEG、PNG" in response.json()["errors"]["scan"][0]
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.REVIEWED
+    assert not application.steps.filter(action="submitted").exists()
+    assert not any(tmp_path.rglob("*"))
+
+
+def test_a_pdf_scan_is_accepted_by_the_api(cast, eligible, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    application = _reviewed(cast, eligible)
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    response = client_for(cast.office).post(
+        f"/api/v1/certificate-applications/{application.pk}/submit/",
+        {"note": "申报", "scan": SimpleUploadedFile("申报表", pdf, "application/octet-stream")},
+        format="multipart",
+    )
+    assert response.status_code == 200
+    step = application.steps.get(action="submitted")
+    assert step.scan.read() == pdf

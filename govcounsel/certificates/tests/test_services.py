@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from govcounsel.certificates import services
 from govcounsel.certificates.choices import ApplicationStatus, CaseStatus, CertificateStatus
@@ -19,9 +20,10 @@ def test_apply_review_submit_approve_issues_a_numbered_certificate(cast, eligibl
     application.refresh_from_db()
     assert application.status == ApplicationStatus.APPROVED
     assert certificate.status == CertificateStatus.ACTIVE
+    year = timezone.localdate().year  # issued today: today's year is the first-approval year
     assert (
         certificate.number
-        == f"1110520266{'0' if eligible.sex == 'M' else '1'}{certificate.serial:06d}"
+        == f"11105{year}6{'0' if eligible.sex == 'M' else '1'}{certificate.serial:06d}"
     )
     assert [s.action for s in application.steps.all()] == [
         "applied",
@@ -273,3 +275,153 @@ def test_active_periods_follow_suspension_and_cancellation(cast, issue):
     assert active(today + timedelta(days=9))
     assert not active(today + timedelta(days=10))
     assert not ActivePeriod.objects.filter(certificate=certificate, ended_on__isnull=True).exists()
+
+
+# --- first-approval year and contradictory dates ------------------------------------------
+
+
+def _through_to_bureau(cast, person):
+    application = services.apply(person=person, by=cast.office)
+    services.review(application=application, by=cast.office, passed=True)
+    services.submit(application=application, by=cast.office)
+    return application
+
+
+def test_certificate_entered_with_earlier_issue_date_gets_that_year(cast, eligible):
+    from govcounsel.certificates import numbering
+
+    certificate = services.approve(
+        application=_through_to_bureau(cast, eligible), by=cast.bureau, issued_on=date(2023, 6, 15)
+    )
+    certificate.refresh_from_db()
+    assert certificate.issued_on == date(2023, 6, 15)
+    assert certificate.first_approved_year == 2023
+    assert numbering.decode(certificate.number).first_year == 2023
+    assert certificate.steps.get(action="issued").effective_on == date(2023, 6, 15)
+    assert certificate.periods.get().started_on == date(2023, 6, 15)
+
+
+def test_backdating_a_first_certificate_moves_its_number_to_that_year(cast, eligible):
+    certificate = services.approve(application=_through_to_bureau(cast, eligible), by=cast.bureau)
+    services.backdate_issue(certificate, date(2022, 3, 1))
+    stored = Certificate.objects.get(pk=certificate.pk)
+    assert (stored.first_approved_year, stored.number[5:9]) == (2022, "2022")
+    assert (certificate.first_approved_year, certificate.number) == (2022, stored.number)
+
+
+def test_reissue_keeps_first_approval_year_and_serial(cast, eligible, tree):
+    from govcounsel.accounts.choices import Role
+    from govcounsel.accounts.tests.factories import user_with
+
+    first = services.approve(
+        application=_through_to_bureau(cast, eligible), by=cast.bureau, issued_on=date(2022, 3, 1)
+    )
+    bureau_over_both = user_with(Role.JUSTICE_BUREAU, tree.beijing_city)
+    people_services.update_person(person=eligible, by=bureau_over_both, unit=tree.unit_b)
+    services.complete_case(case=CancellationCase.objects.get(), by=bureau_over_both)
+    new_office = user_with(Role.UNIT_ADMIN, tree.unit_b)
+    application = services.apply(person=eligible, by=new_office)
+    services.review(application=application, by=new_office, passed=True)
+    services.submit(application=application, by=new_office)
+    second = services.approve(application=application, by=bureau_over_both)
+    assert second.issued_on == timezone.localdate()
+    assert (second.serial, second.first_approved_year) == (first.serial, 2022)
+    assert second.number[5:9] == "2022"
+    assert second.number[-6:] == first.number[-6:]
+    assert second.number[3:5] == "08"  # only the place changed: Haidian
+
+
+def test_backdating_the_first_certificate_renumbers_the_reissue_too(cast, eligible):
+    first = services.approve(application=_through_to_bureau(cast, eligible), by=cast.bureau)
+    services.cancel(certificate=first, by=cast.bureau, note="本人申请")
+    second = services.approve(application=_through_to_bureau(cast, eligible), by=cast.bureau)
+    services.backdate_issue(first, date(2021, 5, 1))
+    second.refresh_from_db()
+    assert (second.first_approved_year, second.number[5:9]) == (2021, "2021")
+    assert second.serial == first.serial
+
+
+def test_a_reissue_cannot_be_dated_before_the_previous_certificate_ended(cast, eligible):
+    first = services.approve(
+        application=_through_to_bureau(cast, eligible), by=cast.bureau, issued_on=date(2022, 3, 1)
+    )
+    services.cancel(certificate=first, by=cast.bureau, note="本人申请", on=date(2024, 1, 1))
+    application = _through_to_bureau(cast, eligible)
+    with pytest.raises(DomainError) as refused:
+        services.approve(application=application, by=cast.bureau, issued_on=date(2023, 1, 1))
+    assert refused.value.code == "issue_date_before_previous"
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert Certificate.objects.filter(person=eligible).count() == 1
+
+
+def test_an_issue_date_in_the_future_is_refused(cast, eligible):
+    from datetime import timedelta
+
+    application = _through_to_bureau(cast, eligible)
+    with pytest.raises(DomainError) as refused:
+        services.approve(
+            application=application,
+            by=cast.bureau,
+            issued_on=timezone.localdate() + timedelta(days=1),
+        )
+    assert refused.value.code == "issue_date_in_future"
+    assert not Certificate.objects.exists()
+
+
+def test_retirement_before_certificate_issue_is_refused(cast, issue, eligible):
+    from govcounsel.certificates.models import ActivePeriod
+    from govcounsel.people.models import Person
+
+    certificate = issue(issued_on=date(2024, 1, 15))
+    with pytest.raises(DomainError) as refused:
+        people_services.update_person(
+            person=eligible,
+            by=cast.office,
+            employment_status="retired",
+            employment_status_date=date(2023, 12, 31),
+        )
+    assert refused.value.code == "date_before_issue"
+    assert refused.value.field == "employment_status_date"
+    assert "2024-01-15" in str(refused.value.message)
+    certificate.refresh_from_db()
+    assert certificate.ended_on is None
+    assert Person.objects.get(pk=eligible.pk).employment_status == "in_post"
+    assert not CancellationCase.objects.exists()
+    assert ActivePeriod.objects.get(certificate=certificate).ended_on is None
+
+
+def test_cancellation_dated_before_issue_is_refused(cast, issue):
+    certificate = issue(issued_on=date(2024, 1, 15))
+    with pytest.raises(DomainError) as refused:
+        services.cancel(certificate=certificate, by=cast.bureau, note="注销", on=date(2023, 6, 1))
+    assert refused.value.code == "date_before_issue"
+    certificate.refresh_from_db()
+    assert (certificate.status, certificate.ended_on) == (CertificateStatus.ACTIVE, None)
+
+
+def test_an_hr_event_ends_every_period_running_after_it(cast, issue, eligible):
+    """Suspended later than the retirement day: the closed period is cut back to that day."""
+    from govcounsel.certificates.models import ActivePeriod
+
+    certificate = issue(issued_on=date(2024, 1, 15))
+    services.suspend(certificate=certificate, by=cast.bureau, note="调查")
+    people_services.update_person(
+        person=eligible,
+        by=cast.office,
+        employment_status="retired",
+        employment_status_date=date(2025, 6, 30),
+    )
+    spans = list(
+        ActivePeriod.objects.filter(certificate=certificate).values_list("started_on", "ended_on")
+    )
+    assert spans == [(date(2024, 1, 15), date(2025, 6, 30))]
+    assert not Certificate.objects.active_on(date(2025, 7, 1)).filter(pk=certificate.pk).exists()
+
+
+def test_the_database_refuses_a_certificate_ending_before_its_issue(issue):
+    from django.db import IntegrityError, transaction
+
+    certificate = issue(issued_on=date(2024, 1, 15))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Certificate.objects.filter(pk=certificate.pk).update(ended_on=date(2023, 1, 1))

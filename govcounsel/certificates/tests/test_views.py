@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from govcounsel.accounts.choices import Role
@@ -146,3 +147,62 @@ def test_scans_are_stored_with_the_step_and_downloaded_within_scope(cast, eligib
     assert len(events("certificates.scan.downloaded")) == 1
     client.force_login(cast.other_bureau)
     assert client.get(f"/certificates/scans/application/{step.pk}/").status_code == 404
+
+
+def test_retirement_before_certificate_issue_is_refused_on_the_person_form(
+    cast, issue, eligible, client
+):
+    from govcounsel.people.models import Person
+
+    certificate = issue(issued_on=date(2024, 1, 15))
+    client.force_login(cast.office)
+    response = client.post(
+        f"/people/{eligible.pk}/edit/",
+        {
+            "name": eligible.name,
+            "unit": eligible.unit_id,
+            "is_civil_servant": "on",
+            "full_time_legal": "on",
+            "employment_status": "retired",
+            "employment_status_date": "2023-12-31",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'data-testid="error-employment_status_date"' in page
+    assert "早于公职律师证书" in page
+    assert Person.objects.get(pk=eligible.pk).employment_status == "in_post"
+    certificate.refresh_from_db()
+    assert certificate.ended_on is None
+
+
+def test_a_text_file_renamed_as_a_scan_is_refused_on_the_page(
+    cast, eligible, client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    client.force_login(cast.office)
+    response = client.post(
+        f"/certificates/apply/{eligible.pk}/",
+        {"statement": "申请", "scan": SimpleUploadedFile("材料.pdf", "文本".encode())},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'data-testid="error-scan"' in page
+    assert "仅限 PDF、JPEG、PNG，不超过 10 MB" in page
+    assert not CertificateApplication.objects.exists()
+    assert not any(tmp_path.rglob("*"))
+
+
+def test_the_action_dialog_says_what_scans_are_allowed(cast, eligible, client):
+    application = services.apply(person=eligible, by=cast.office)
+    client.force_login(cast.office)
+    page = client.get(f"/certificates/applications/{application.pk}/").content.decode()
+    assert "仅限 PDF、JPEG、PNG，不超过 10 MB" in page
+    response = client.post(
+        f"/certificates/applications/{application.pk}/review/",
+        {"note": "同意", "scan": SimpleUploadedFile("审核.pdf", "文本".encode())},
+        follow=True,
+    )
+    assert "不是 PDF、JPEG 或 PNG" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == "applied"

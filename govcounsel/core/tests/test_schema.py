@@ -1,5 +1,23 @@
 import pytest
 
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
+
+
+@pytest.fixture
+def client(client, db):
+    client.force_login(user_with(Role.SYSTEM_ADMIN))
+    return client
+
+
+@pytest.mark.django_db
+def test_schema_and_docs_are_for_logged_in_users_only():
+    from django.test import Client
+
+    anonymous = Client()
+    assert anonymous.get("/api/schema/").status_code in (401, 403)
+    assert anonymous.get("/api/docs/").status_code in (401, 403)
+
 
 @pytest.mark.django_db
 def test_openapi_schema_lists_every_resource(client):

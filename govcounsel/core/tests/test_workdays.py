@@ -1,6 +1,10 @@
 from datetime import date
 
+import pytest
+
 from govcounsel.core.workdays import add_workdays, calendar_covers, is_workday, workdays_between
+
+pytestmark = pytest.mark.django_db
 
 
 def test_spring_festival_2024_holidays_and_swapped_sunday():
@@ -18,8 +22,8 @@ def test_national_day_2024():
     assert workdays_between(date(2024, 9, 30), date(2024, 10, 8)) == 1
 
 
-def test_beyond_the_known_years_monday_to_friday_counts():
-    day = date(2031, 10, 1)  # a Wednesday; National Day data is not published yet
+def test_beyond_the_published_notices_the_statutory_holidays_still_count():
+    day = date(2031, 10, 1)  # a Wednesday; the 2031 notice is not published
     assert not calendar_covers(day)
-    assert is_workday(day)
+    assert not is_workday(day)  # 国庆节 by the 放假办法 all the same
     assert add_workdays(date(2031, 1, 3), 1) == date(2031, 1, 6)  # Friday → Monday

@@ -29,7 +29,7 @@ def test_coverage_is_scoped_and_validated(landscape):
     hidden = client.get("/api/v1/coverage/", {"region": "110000"})
     assert (hidden.status_code, hidden.json()["code"]) == (400, "not_found")
     bad = client.get("/api/v1/coverage/", {"on": "31/12/2023"})
-    assert bad.json()["errors"]["on"] == ["日期格式应为YYYY-MM-DD。"]
+    assert bad.json()["errors"]["on"] == ["日期应为YYYY-MM-DD格式的有效日期。"]
     assert client_for(None).get("/api/v1/coverage/").status_code == 401
 
 

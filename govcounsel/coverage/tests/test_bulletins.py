@@ -161,7 +161,9 @@ def test_bulletin_api(landscape, django_capture_on_commit_callbacks):
     refused = other.post(
         "/api/v1/bulletins/", {"region": "110100", "year": 2023, "quarter": 2}, format="json"
     )
-    assert refused.json()["code"] == "not_found"
+    # A region out of reach is answered like a code that does not exist (ADR 0008).
+    assert refused.status_code == 400
+    assert "对象不存在" in refused.json()["errors"]["region"][0]
 
 
 def test_bulletin_pages(landscape, client, django_capture_on_commit_callbacks):
@@ -181,3 +183,33 @@ def test_bulletin_pages(landscape, client, django_capture_on_commit_callbacks):
         "/coverage/bulletins/", {"region": landscape.chaoyang.pk, "year": 2099, "quarter": 1}
     )
     assert "尚未结束" in too_early.content.decode()
+
+
+def test_a_unit_name_that_looks_like_a_formula_stays_text_in_the_bulletin_workbook(landscape):
+    from govcounsel.organisations.models import Unit
+
+    name = '=HYPERLINK("http://evil.example","点击")'
+    Unit.objects.filter(pk=landscape.unit_a.pk).update(name=name)
+    content = build_content(landscape.beijing_city, 2023, 2)
+    workbook = load_workbook(io.BytesIO(bulletin_files.to_xlsx(content)))
+    cells = [
+        c for row in workbook["各单位情况"].iter_rows(min_row=2) for c in row if c.value == name
+    ]
+    assert cells
+    assert all(cell.data_type == "s" for cell in cells)
+
+
+def test_every_workbook_is_saved_through_the_escaping_writer():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR) / "govcounsel"
+    writers = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts
+        and path.name != "exporters.py"
+        and "workbook.save(" in path.read_text(encoding="utf-8")
+    ]
+    assert writers == []

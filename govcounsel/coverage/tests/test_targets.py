@@ -53,7 +53,7 @@ def test_policy_targets_load_where_their_regions_exist(tree):
     }
     assert ("610722", "coverage", 40.0, date(2023, 12, 31)) in loaded
     assert ("110105", "coverage", 100.0, date(2023, 12, 31)) in loaded
-    assert ("110000", "coverage", 100.0, date(2025, 12, 31)) in loaded
+    assert ("110000", "work", 100.0, date(2025, 12, 31)) in loaded  # 003 二(六) 工作实现全覆盖
     count = Target.objects.count()
     call_command("load_policy_targets", verbosity=0)
     assert Target.objects.count() == count == 7

@@ -82,3 +82,19 @@ def test_demo_has_matters_in_every_state(seeded):
     assert Matter.objects.overdue().exists()
     assert Decision.objects.filter(status="decided").count() == 1
     assert Decision.objects.without_opinion().count() == 0
+
+
+def test_every_demo_certificate_carries_its_first_approval_year(seeded):
+    from govcounsel.certificates import numbering
+    from govcounsel.certificates.models import Certificate
+
+    first_issue: dict[int, object] = {}
+    certificates = list(Certificate.objects.order_by("issued_on", "pk"))
+    for certificate in certificates:
+        first_issue.setdefault(certificate.person_id, certificate.issued_on)
+    for certificate in certificates:
+        year = first_issue[certificate.person_id].year
+        assert certificate.first_approved_year == year, certificate.number
+        assert numbering.decode(certificate.number).first_year == year, certificate.number
+    # The paper-era certificates (issued 2022–2025) carry their own years, not the seeding year.
+    assert {c.first_approved_year for c in certificates} >= {2022, 2023, 2024, 2025}

@@ -73,7 +73,8 @@ def test_deadline_beyond_the_calendar_is_flagged(tree, desk, client):
         deadline=date(2031, 3, 3),
     )
     client.force_login(desk.office)
-    assert "按周一至周五计算" in client.get(f"/matters/{late.pk}/").content.decode()
+    page = client.get(f"/matters/{late.pk}/").content.decode()
+    assert "法定节假日按《全国年节及纪念日放假办法》推算，调休上班日尚不可知" in page
 
 
 def test_the_board_pages_by_keyset_without_counting(tree, desk, client):

@@ -6,6 +6,7 @@ import random
 
 import factory
 
+from govcounsel.core.history import HISTORY_EPOCH
 from govcounsel.demo import generators as gen
 from govcounsel.organisations.models import Region, Unit
 
@@ -24,4 +25,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
     kind = "government_organ"
     level = "county"
     has_enforcement_power = False
+    # Long-standing by default, so that the figures of any past day in a test count it;
+    # its first dated version (ADR 0009) is written by Unit.save().
+    established_on = HISTORY_EPOCH
     credit_code = factory.LazyAttribute(lambda o: gen.credit_code(_rng, o.region.code, o.kind))

@@ -8,6 +8,7 @@ from typing import Any
 
 import factory
 
+from govcounsel.core.history import HISTORY_EPOCH
 from govcounsel.demo import generators as gen
 from govcounsel.people.models import LegalAdviser, Person, Qualification
 
@@ -26,9 +27,16 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(
-        cls, model_class: type[Person], *args: Any, id_number: str | None = None, **kwargs: Any
+        cls,
+        model_class: type[Person],
+        *args: Any,
+        id_number: str | None = None,
+        version_from: date = HISTORY_EPOCH,
+        **kwargs: Any,
     ) -> Person:
         person = model_class(**kwargs)
+        # On record since long ago by default: the first dated version (ADR 0009) starts here.
+        person.version_from = version_from
         birth = date(1980 + _rng.randrange(20), 1 + _rng.randrange(12), 1 + _rng.randrange(28))
         while True:
             number = id_number or gen.id_number(_rng, birth=birth, sex=person.sex, region="110105")

@@ -15,13 +15,30 @@ from django.db import transaction
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant, User
 from govcounsel.certificates.models import Certificate
+from govcounsel.core.history import change_as_of
 from govcounsel.demo import generators as gen
 from govcounsel.demo.certificates import seed_certificates
 from govcounsel.demo.matters import seed_matters
-from govcounsel.demo.places import CITY_UNITS, COUNTY_UNITS, LAW_FIRMS, REGIONS, TOWNSHIPS
+from govcounsel.demo.places import (
+    CITY_UNITS,
+    COUNTY_UNITS,
+    ENFORCEMENT_GAINED_ON,
+    ESTABLISHED,
+    LAW_FIRMS,
+    LONG_STANDING,
+    REGIONS,
+    TOWNS_GAINING_POWER,
+    TOWNSHIPS,
+)
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.choices import AdviserKind, EmploymentStatus, QualificationKind
-from govcounsel.people.models import LegalAdviser, Person, Qualification
+from govcounsel.people.models import (
+    LegalAdviser,
+    Person,
+    PersonVersion,
+    Qualification,
+    initial_versions,
+)
 
 # Published in the README: these accounts exist only in the demo database.
 DEMO_PASSWORD = "Gov-Demo-2026!"  # noqa: S105
@@ -100,19 +117,26 @@ class Command(BaseCommand):
                 rule_of_law_contact=gen.name(rng),
                 rule_of_law_phone=("010-" if code.startswith("11") else "0916-")
                 + f"{rng.randrange(10**7, 10**8)}",
+                established_on=ESTABLISHED.get(name, LONG_STANDING),
             )
         for code, names in TOWNSHIPS.items():
             for index, name in enumerate(names):
-                units[name] = Unit.objects.create(
+                unit = units[name] = Unit.objects.create(
                     name=name,
                     credit_code=gen.credit_code(rng, code, "government_organ"),
                     kind="government_organ",
                     level="township",
                     region=regions[code],
-                    # Street offices gained comprehensive enforcement power; not all of them here.
-                    has_enforcement_power=index % 3 != 2,
+                    # Street offices gained comprehensive enforcement power; not all of them.
+                    has_enforcement_power=index % 3 != 2 and code != TOWNS_GAINING_POWER,
                     rule_of_law_contact=gen.name(rng),
+                    established_on=ESTABLISHED.get(name, LONG_STANDING),
                 )
+                if index % 3 != 2 and code == TOWNS_GAINING_POWER:
+                    # Chenggu's towns only since the demo's reform day: visible in the trend.
+                    unit.has_enforcement_power = True
+                    change_as_of(unit, ENFORCEMENT_GAINED_ON)
+                    unit.save()
         return units
 
     def _people(self, rng: random.Random, units: dict[str, Unit]) -> list[Person]:
@@ -147,7 +171,13 @@ class Command(BaseCommand):
                     )
                 person.fill_derived()
                 people.append(person)
-        return Person.objects.bulk_create(people, batch_size=500)
+        people = Person.objects.bulk_create(people, batch_size=500)
+        # Staff on record since their unit was established (ADR 0009).
+        PersonVersion.objects.bulk_create(
+            [v for p in people for v in initial_versions(p, p.unit.established_on)],
+            batch_size=500,
+        )
+        return people
 
     def _qualifications(self, rng: random.Random, people: list[Person]) -> None:
         rows = []

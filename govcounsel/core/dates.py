@@ -1,0 +1,16 @@
+"""Dates typed by people: read leniently where a page can fall back, strictly in the API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.dateparse import parse_date
+
+
+def parse_day(text: str | None) -> date | None:
+    """The date in `text` (YYYY-MM-DD), or None when it is empty, malformed or impossible
+    (2026-02-30): `parse_date` raises on the last, and a typo must not cost a 500."""
+    try:
+        return parse_date(text or "")
+    except ValueError:
+        return None
