@@ -67,6 +67,25 @@ def _statutory_calendar_read_afresh() -> None:
     workdays.forget()
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_both_factors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`client.force_login(user)` stands for a finished login, the second factor included
+    (ADR 0012); the two-factor tests log in through the real pages instead."""
+    from django.test.client import ClientMixin
+
+    from govcounsel.accounts.two_factor import VERIFIED_SESSION_KEY
+
+    original = ClientMixin.force_login
+
+    def force_login(self: Any, user: Any, backend: Any = None) -> None:
+        original(self, user, backend)
+        session = self.session
+        session[VERIFIED_SESSION_KEY] = user.pk
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
 def _flushes_the_database(item: pytest.Item) -> bool:
     marker = item.get_closest_marker("django_db")
     transactional = marker is not None and bool(
@@ -100,7 +119,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     """A transactional test ends by flushing every table, the rows of data migrations too;
     put the preloaded holiday notices (core 0005) back for the tests after it."""
     yield
-    if _flushes_the_database(item):
+    # After the last test the session's teardown has already dropped the test database.
+    if nextitem is not None and _flushes_the_database(item):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():

@@ -2,7 +2,8 @@
 
 from django.urls import include, path
 
-from govcounsel.accounts.api import ObtainTokenView
+from govcounsel.accounts.api import ApiTokenViewSet, ObtainTokenView
+from govcounsel.accounts.password_views import PasswordChangeView
 from govcounsel.certificates.api import (
     CancellationCaseViewSet,
     CertificateApplicationViewSet,
@@ -21,6 +22,7 @@ from govcounsel.organisations.api import RegionViewSet, UnitViewSet
 from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, QualificationViewSet
 
 router = IdRouter()
+router.register("auth/tokens", ApiTokenViewSet, basename="auth-token")
 router.register("regions", RegionViewSet, basename="region")
 router.register("units", UnitViewSet, basename="unit")
 router.register("people", PersonViewSet, basename="person")
@@ -40,6 +42,7 @@ router.register("dispatch-requests", DispatchRequestViewSet, basename="dispatch-
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("auth/password/", PasswordChangeView.as_view(), name="api-password"),
     path("coverage/", CoverageView.as_view(), name="api-coverage"),
     path("work-archives/", WorkArchiveView.as_view(), name="api-work-archives"),
     path("", include(router.urls)),

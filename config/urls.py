@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from govcounsel.accounts.home import home
 from govcounsel.accounts.views import LoginView
@@ -20,6 +20,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("govcounsel.accounts.urls")),
+    path("security/", include("govcounsel.accounts.security_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("notifications/", notification_views.inbox, name="notifications"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
@@ -29,11 +31,12 @@ urlpatterns = [
     path("coverage/", include("govcounsel.coverage.urls")),
     path("matters/", include("govcounsel.matters.urls")),
     path("audit/", include(audit_patterns)),
+    path("privacy/", include("govcounsel.privacy.urls")),
     path("calendar/", include("govcounsel.core.calendar_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
 ]
 
 handler403 = "govcounsel.core.views.permission_denied"

@@ -34,6 +34,11 @@ DISPATCH_LOAD_CAP = env("DISPATCH_LOAD_CAP")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="govcounsel@localhost")
+# Who answers questions on personal information (PIPL art. 17, 52), shown on the notice.
+PRIVACY_CONTACT = env(
+    "PRIVACY_CONTACT",
+    default="本单位法治工作机构；平台运维：区（县）依法治区（县）办信息化联络人",
+)
 
 # Personal data at rest: ID numbers are encrypted with this key and looked up
 # through a keyed hash. Both keys default to values derived from SECRET_KEY.
@@ -49,13 +54,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
     "django_htmx",
     "auditlog",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rules.apps.AutodiscoverRulesConfig",
     "treebeard",
     "django_q",
@@ -66,11 +73,13 @@ INSTALLED_APPS = [
     "govcounsel.certificates",
     "govcounsel.coverage",
     "govcounsel.matters",
+    "govcounsel.privacy",
     "govcounsel.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,9 +90,31 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "govcounsel.core.middleware.RequestContextMiddleware",
     "govcounsel.core.middleware.AuditlogMiddleware",
+    # An account that must change its password (first login, reset, expiry) sees nothing else.
+    "govcounsel.accounts.password_middleware.PasswordChangeRequiredMiddleware",
+    # Login rate limit, and nothing before the second factor for those who use one (ADR 0012).
+    "govcounsel.accounts.middleware.LoginSecurityMiddleware",
     # axes must be last: it answers locked-out requests.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp 4): scripts and styles from our own static files
+# only — no inline script, event handler or style attribute, no eval (issue 9; MLPS
+# 8.1.4.4 malicious code prevention). Data the scripts need comes in json_script blocks.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -130,7 +161,30 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # MLPS 2.0 8.1.4.1 a): three of four character classes, no run of one character, none of
+    # the last five passwords (issue 9).
+    {"NAME": "govcounsel.accounts.validators.CharacterClassValidator"},
+    {"NAME": "govcounsel.accounts.validators.RepeatedCharacterValidator"},
+    {"NAME": "govcounsel.accounts.validators.PasswordHistoryValidator"},
 ]
+# The three administrator duties change their password at least this often (0 = never expires).
+ADMIN_PASSWORD_MAX_AGE_DAYS = env.int("ADMIN_PASSWORD_MAX_AGE_DAYS", default=90)
+# A one-time activation link (new account, or a reset) stays valid this long; Django's token
+# is single use: it no longer matches once the password is set.
+ACCOUNT_ACTIVATION_HOURS = env.int("ACCOUNT_ACTIVATION_HOURS", default=72)
+PASSWORD_RESET_TIMEOUT = ACCOUNT_ACTIVATION_HOURS * 3600
+# API tokens (ADR 0012): end after this many idle hours, and this many days after issue at most.
+API_TOKEN_IDLE_HOURS = env.int("API_TOKEN_IDLE_HOURS", default=8)
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=7)
+# Login attempts (HTML form and token endpoint together) per account name and per client
+# address; "<count>/<s|m|h|d>". Axes still locks an account after five failures.
+LOGIN_RATE_LIMITS = {
+    "account": env("LOGIN_RATE_ACCOUNT", default="10/m"),
+    "address": env("LOGIN_RATE_ADDRESS", default="60/m"),
+}
+# Two-factor login (django-otp TOTP): the name a TOTP app shows beside the account.
+OTP_TOTP_ISSUER = "公职律师工作管理平台"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -170,10 +224,14 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an unauthenticated request then answers 401 with WWW-Authenticate.
-        "rest_framework.authentication.TokenAuthentication",
+        "govcounsel.accounts.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        # Until an account has chosen its own password, the API answers 403 (issue 9).
+        "govcounsel.accounts.password_policy.PasswordIsCurrent",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -194,6 +252,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "govcounsel.core.schema.document_refusals",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "govcounsel.organisations.choices.UnitKind",
         "UnitLevelEnum": "govcounsel.organisations.choices.UnitLevel",
@@ -217,13 +279,30 @@ Q_CLUSTER = {
     "retry": 900,
     "orm": "default",
 }
+# The login rate limits count in a cache every gunicorn worker shares: Redis when REDIS_URL
+# is set (needs the `redis` package), else a database table created by accounts 0002.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "govcounsel_ratelimit",
+    },
+}
 if env("REDIS_URL", default=""):
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("REDIS_URL"),
+    }
     Q_CLUSTER.pop("orm")
     Q_CLUSTER["redis"] = env("REDIS_URL")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Issue 9: an ID number typed into a search or a URL is logged as its keyed hash.
+    "filters": {"scrub_ids": {"()": "govcounsel.core.masking.ScrubIdentifiersFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub_ids"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    # The development server's request lines carry the query string.
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

@@ -7,4 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("账号与权限")
 
     def ready(self) -> None:
-        from . import audit_registry  # noqa: F401
+        from . import (
+            audit_registry,  # noqa: F401
+            security_signals,  # noqa: F401
+        )

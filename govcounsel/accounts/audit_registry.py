@@ -7,13 +7,26 @@ auditlog.register(apps.get_model("accounts", "User"), exclude_fields=["password"
 auditlog.register(apps.get_model("accounts", "RoleGrant"))
 auditlog.register(apps.get_model("organisations", "Region"))
 auditlog.register(apps.get_model("organisations", "Unit"), exclude_fields=["system_path"])
+# Issue 9: the birth date is exactly what the masked ID number hides, so the history never
+# copies it; phones appear as on the pages (138****5678), not half-masked.
 auditlog.register(
     apps.get_model("people", "Person"),
-    exclude_fields=["id_number_cipher", "id_number_hash", "name_pinyin", "name_initials"],
+    exclude_fields=[
+        "id_number_cipher",
+        "id_number_hash",
+        "birth_date",
+        "name_pinyin",
+        "name_initials",
+    ],
     mask_fields=["phone"],
+    mask_callable="govcounsel.core.masking.mask_phone",
 )
 auditlog.register(apps.get_model("people", "Qualification"))
-auditlog.register(apps.get_model("people", "LegalAdviser"), mask_fields=["phone"])
+auditlog.register(
+    apps.get_model("people", "LegalAdviser"),
+    mask_fields=["phone"],
+    mask_callable="govcounsel.core.masking.mask_phone",
+)
 auditlog.register(apps.get_model("certificates", "CertificateApplication"))
 auditlog.register(apps.get_model("certificates", "Certificate"))
 auditlog.register(apps.get_model("certificates", "CancellationCase"))

@@ -22,6 +22,14 @@ class User(AbstractUser):
         related_name="account",
         help_text=_("公职律师账号对应的人员档案。"),
     )
+    # 三员分立 (issue 9): an account set up or reset by an administrator starts with a one-time
+    # activation link; its holder chooses the password, and until then nothing else opens.
+    must_change_password = models.BooleanField(
+        _("须修改密码"),
+        default=False,
+        help_text=_("下次登录后须先修改密码，才能使用其他功能。"),
+    )
+    password_changed_at = models.DateTimeField(_("密码修改时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("账号")
@@ -60,6 +68,27 @@ class RoleGrant(models.Model):
         related_name="grants",
     )
     granted_at = models.DateTimeField(_("授权时间"), auto_now_add=True)
+    # A grant that reads identity (IDENTITY_READERS) made by an administrator waits for a second
+    # approval by a business authority of its region (三员分立, issue 9); until then it is inert:
+    # scopes.grants_of leaves it out.
+    pending = models.BooleanField(_("待业务审批"), default=False)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("授权人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审批人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("角色授权")
@@ -126,3 +155,75 @@ class RoleGrant(models.Model):
             raise ValidationError(_("该账号担任管理员职责，不能再授予业务角色（三员分立）。"))
         if role == Role.PUBLIC_LAWYER and self.user.person_id is None:
             raise ValidationError(_("公职律师角色须先为账号关联人员档案。"))
+
+
+class PasswordHistory(models.Model):
+    """A password an account used, kept as its hash so that none of the last five comes back
+    (MLPS 2.0 8.1.4.1 a): 口令定期更换)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("账号"),
+        on_delete=models.CASCADE,
+        related_name="password_history",
+    )
+    password = models.CharField(_("密码摘要"), max_length=128)
+    created_at = models.DateTimeField(_("启用时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("历史密码")
+        verbose_name_plural = _("历史密码")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d}"
+
+
+class AdminPasswordReset(models.Model):
+    """A reset of an administrator's password, asked for by one administrator and carried out
+    only when another administrator of a different duty confirms it (三员分立, issue 9): no one
+    administrator can take over another's identity."""
+
+    target = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("被重置账号"),
+        on_delete=models.CASCADE,
+        related_name="admin_resets",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    reason = models.CharField(_("事由"), max_length=200, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("确认人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("管理员密码重置申请")
+        verbose_name_plural = _("管理员密码重置申请")
+        ordering = ["-requested_at"]
+        constraints = [
+            # One open request per account at a time.
+            models.UniqueConstraint(
+                fields=["target"],
+                condition=Q(confirmed_at__isnull=True),
+                name="one_open_admin_reset",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target} ({self.requested_at:%Y-%m-%d %H:%M})"
+
+
+# API tokens live in their own module (ADR 0012); imported here so the app registers the model.
+from .tokens import ApiToken  # noqa: E402, F401

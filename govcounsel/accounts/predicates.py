@@ -6,7 +6,7 @@ from typing import Any
 
 import rules
 
-from .choices import Role
+from .choices import DOMAIN_ROLES, Role
 from .scopes import has_role
 
 
@@ -21,3 +21,8 @@ def holds(*roles: Role) -> Any:
 is_system_admin = holds(Role.SYSTEM_ADMIN)
 is_security_admin = holds(Role.SECURITY_ADMIN)
 is_audit_admin = holds(Role.AUDIT_ADMIN)
+
+# Business reports (coverage figures, targets, bulletins) are for the business roles only: the
+# three administrator duties keep the system, its accounts and its trail, not its contents
+# (三员分立, GB/T 22239-2019 8.1.4.2 最小授权).
+holds_business_role = holds(*sorted(DOMAIN_ROLES))

@@ -17,7 +17,12 @@ def grants_of(user: Any) -> list[RoleGrant]:
         return []
     cached = user.__dict__.get("_grants")
     if cached is None:
-        cached = list(RoleGrant.objects.filter(user_id=user.pk).select_related("region", "unit"))
+        # A grant waiting for its business approval gives nothing yet (issue 9).
+        cached = list(
+            RoleGrant.objects.filter(user_id=user.pk, pending=False).select_related(
+                "region", "unit"
+            )
+        )
         user.__dict__["_grants"] = cached
     return cached
 

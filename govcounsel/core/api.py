@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +15,10 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .access import record_personal_read
 from .audit import record_event
 from .context import bind_api_user
-from .errors import DomainError
+from .errors import DomainError, integrity_to_domain
 from .uploads import DocumentUploadSerializerField
 
 _CODES = {
@@ -72,6 +74,12 @@ def not_found_body() -> dict[str, Any]:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Every refusal answers JSON with a stable `code` and a translated `message`."""
     request = context.get("request")
+    if isinstance(exc, IntegrityError):
+        # Two requests raced past the service's own check; the constraint held (no 500).
+        refusal = integrity_to_domain(exc)
+        if refusal is None:
+            return None
+        exc = refusal
     if isinstance(exc, DomainError):
         if exc.status_code == status.HTTP_403_FORBIDDEN:
             _record_denied(request, exc.code)
@@ -130,9 +138,15 @@ class ScopedReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             qs = qs.select_related(*self.select_related)
         return qs
 
+    def paginate_queryset(self, queryset: Any) -> Any:
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            record_personal_read(self.request, self.model, kind="api", count=len(page))
+        return page
+
     def get_object(self) -> Any:
         try:
-            return super().get_object()
+            obj = super().get_object()
         except Http404:
             lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
             if lookup is not None and self.model._default_manager.filter(pk=lookup).exists():
@@ -147,6 +161,8 @@ class ScopedReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                     },
                 )
             raise
+        record_personal_read(self.request, self.model, kind="api", count=1, ids=[obj.pk])
+        return obj
 
     def run_action(self, request: Any, service: Any, target: str, **extra: Any) -> Response:
         """A workflow verb as POST: validate the body, call the service, answer the object."""

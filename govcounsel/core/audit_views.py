@@ -30,6 +30,28 @@ class AuditEventReport(Report):
     ]
 
 
+def shown_changes(entry: LogEntry) -> dict[str, Any]:
+    """A change as registered today (issue 9): fields excluded since it was written (a birth
+    date beside the masked ID number) left out, masked fields masked again. The row itself is
+    sealed and stays as written."""
+    from auditlog.diff import get_mask_function
+    from auditlog.registry import auditlog
+
+    changes = entry.changes_dict
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    if model is None or not auditlog.contains(model):
+        return changes
+    fields = auditlog.get_model_fields(model)
+    mask = get_mask_function(fields.get("mask_callable"))
+    return {
+        name: [mask(str(v)) if v else v for v in values]
+        if name in fields["mask_fields"] and isinstance(values, list)
+        else values
+        for name, values in changes.items()
+        if name not in fields["exclude_fields"]
+    }
+
+
 class ChangeReport(Report):
     title = _("数据变更")
     columns = [
@@ -39,7 +61,7 @@ class ChangeReport(Report):
         Column(_("对象"), attr("object_repr"), 24),
         Column(_("操作人"), lambda e: e.actor.username if e.actor_id else "", 14),
         Column(_("客户端地址"), attr("remote_addr"), 16),
-        Column(_("字段变更"), lambda e: json.dumps(e.changes_dict, ensure_ascii=False), 60),
+        Column(_("字段变更"), lambda e: json.dumps(shown_changes(e), ensure_ascii=False), 60),
     ]
 
 

@@ -6,9 +6,11 @@ import base64
 import hashlib
 import hmac
 from functools import cache
+from typing import Any
 
 from cryptography.fernet import Fernet
 from django.conf import settings
+from django.db import models
 
 from .validators import normalise_code
 
@@ -36,3 +38,21 @@ def lookup_hash(plain: str) -> str:
     `validators.normalise_code`): equal inputs match, the value cannot be read back."""
     key = (settings.LOOKUP_HASH_KEY or "").encode() or _derived("lookup-hash")
     return hmac.new(key, normalise_code(plain).encode(), hashlib.sha256).hexdigest()
+
+
+class EncryptedTextField(models.TextField):
+    """A short text kept encrypted at rest (Fernet), read back in clear in Python.
+
+    Each write gets a fresh token, so the column cannot be searched or compared: a value
+    that must be found is hashed beside it (`lookup_hash`). Empty stays empty, so that
+    "no phone" needs no decryption and `filter(phone="")` still works."""
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
+        return decrypt(value) if value else value
+
+    def to_python(self, value: Any) -> Any:
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        value = super().get_prep_value(value)
+        return encrypt(value) if value else value

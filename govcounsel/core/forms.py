@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from .errors import DomainError
+from .errors import DomainError, refusing_duplicates
 
 T = TypeVar("T")
 
@@ -19,7 +19,8 @@ T = TypeVar("T")
 def run_service(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
     """Call a service; on refusal, put its message on the form and return None."""
     try:
-        return action()
+        with refusing_duplicates():
+            return action()
     except DomainError as error:
         field = error.field if error.field in form.fields else None
         if error.reasons:

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import audit_chain
 from .choices import DayKind, NoticeSource
 from .uploads import validate_document_upload
 
@@ -31,7 +33,8 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     actor_name = models.CharField(_("操作人账号"), max_length=150, blank=True)
-    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    # Set before the insert (not auto_now_add) so that the chain digest covers it.
+    at = models.DateTimeField(_("时间"), default=timezone.now, editable=False, db_index=True)
     client_address = models.GenericIPAddressField(_("客户端地址"), null=True, blank=True)
     content_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -39,6 +42,9 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("对象编号"), max_length=64, blank=True)
     object_repr = models.CharField(_("对象"), max_length=255, blank=True)
     data = models.JSONField(_("详情"), default=dict, blank=True)
+    # The hash chain (ADR 0010): this row's digest covers its content and the digest before.
+    previous_digest = models.CharField(_("前一条摘要"), max_length=64, blank=True, editable=False)
+    digest = models.CharField(_("摘要"), max_length=64, blank=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -54,10 +60,34 @@ class AuditEvent(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise PermissionError("audit events cannot be changed")
-        super().save(*args, **kwargs)
+        using = str(kwargs.get("using") or "default")
+        self.data = audit_chain.normalise_json(self.data)
+        with transaction.atomic(using=using):
+            audit_chain.lock(audit_chain.AUDIT_LOCK, using)
+            self.previous_digest = audit_chain.last_digest(type(self).objects.using(using))
+            self.digest = audit_chain.digest(audit_chain.event_fields(self), self.previous_digest)
+            super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise PermissionError("audit events cannot be deleted")
+
+
+class ChangeSeal(models.Model):
+    """The hash-chain link of one django-auditlog field-change entry (ADR 0010): the
+    entry itself is the package's row; its seal is kept here, in the order it was sealed."""
+
+    entry = models.OneToOneField(
+        "auditlog.LogEntry", on_delete=models.DO_NOTHING, related_name="seal", db_constraint=True
+    )
+    previous_digest = models.CharField(max_length=64, blank=True, editable=False)
+    digest = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        verbose_name = _("变更记录摘要")
+        verbose_name_plural = _("变更记录摘要")
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.digest[:12]}"
 
 
 class WorkflowStep(models.Model):

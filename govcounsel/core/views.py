@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
+from .access import holds_personal_data, record_personal_read
 from .audit import record_event
 from .exporters import Report, xlsx_response
 
@@ -49,16 +50,21 @@ class ScopedListView(LoginRequiredMixin, ListView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.GET.get("export") == "xlsx":
-            queryset = self.get_queryset()
+            report = self.report_class()
+            response = xlsx_response(report, self.get_queryset(), self.export_name)
+            # One row for the whole export, written once the rows are counted.
             record_event(
                 "export.xlsx",
                 by=request.user,
                 data={
-                    "list": self.export_name,
+                    "list": str(self.export_name),
+                    "model": self.model._meta.label,
+                    "count": report.rows_written,
+                    "personal_data": holds_personal_data(self.model),
                     "filters": {k: v for k, v in request.GET.items() if k != "export"},
                 },
             )
-            return xlsx_response(self.report_class(), queryset, self.export_name)
+            return response
         return super().get(request, *args, **kwargs)
 
     def paginate_queryset(self, queryset: Any, page_size: int) -> Any:
@@ -87,6 +93,9 @@ class ScopedListView(LoginRequiredMixin, ListView):
                 query_without_after=_query_without(self.request, "after"),
                 first_page=bool(self.request.GET.get("after")),
             )
+        record_personal_read(
+            self.request, self.model, kind="list", count=len(context["object_list"])
+        )
         report = self.report_class()
         context.update(
             filter=self.filterset,
@@ -152,7 +161,7 @@ class ScopedDetailView(LoginRequiredMixin, DetailView):
 
     def get_object(self, queryset: QuerySet[Any] | None = None) -> Any:
         try:
-            return super().get_object(queryset)
+            obj = super().get_object(queryset)
         except Http404:
             pk = self.kwargs.get("pk")
             if pk is not None and self.model._default_manager.filter(pk=pk).exists():
@@ -166,6 +175,8 @@ class ScopedDetailView(LoginRequiredMixin, DetailView):
                     },
                 )
             raise
+        record_personal_read(self.request, self.model, kind="detail", count=1, ids=[obj.pk])
+        return obj
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,27 +1,6 @@
-from django.contrib import admin
+"""Coverage targets and bulletins are business reports and have no place in the back office.
 
-from govcounsel.core.admin import ReadOnlyAdmin
-
-from .models import Bulletin, Target
-
-
-@admin.register(Target)
-class TargetAdmin(ReadOnlyAdmin):  # 000 #12: set by the supervisor, through create/update_target
-    list_display = ["region", "level", "kind", "enforcement", "metric", "percentage", "deadline"]
-    list_filter = ["metric", "level"]
-    raw_id_fields = ["region"]
-    search_fields = ["region__name", "source_clause"]
-
-
-@admin.register(Bulletin)
-class BulletinAdmin(ReadOnlyAdmin):
-    list_display = [
-        "region",
-        "year",
-        "quarter",
-        "status",
-        "progress",
-        "requested_at",
-        "finished_at",
-    ]
-    list_filter = ["status", "year"]
+The back office belongs to the three administrator duties, and under 三员分立 none of them reads
+business reports (issue 9): targets are set and read by supervisors on the coverage pages and
+the API (000 #12), bulletins are issued and read there too. Nothing of this app is registered.
+"""

@@ -9,9 +9,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from govcounsel.core.api import ScopedReadViewSet, ScopedViewSet
@@ -25,7 +26,21 @@ from govcounsel.organisations.models import Region
 from . import selectors, services
 from .groups import GroupKind, UnitGroup
 from .models import Bulletin, Target
+from .rules import reads_reports
 from .status import read_target
+
+# The project's own defaults (signed in, password current) and the report check.
+SIGNED_IN: list[Any] = list(api_settings.DEFAULT_PERMISSION_CLASSES)
+
+
+class ReadsReports(BasePermission):
+    """Coverage figures, targets and bulletins are business reports: the three administrator
+    duties are refused them (三员分立), whatever their scope over the organisation tree."""
+
+    message = _("管理员职责不查看业务报表（覆盖情况、目标、通报）。")
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return reads_reports(request.user)
 
 
 class TargetSerializer(serializers.ModelSerializer):
@@ -74,6 +89,7 @@ class TargetViewSet(ScopedViewSet):
 
     model = Target
     serializer_class = TargetSerializer
+    permission_classes = [*SIGNED_IN, ReadsReports]
     select_related = ("region",)
     filterset_fields = ["metric", "level", "kind", "enforcement"]
     ordering = ["region__path", "deadline", "id"]
@@ -85,7 +101,7 @@ class TargetViewSet(ScopedViewSet):
 class CoverageView(APIView):
     """Figures for a region and its sub-regions, for a group of units, as of a date."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [*SIGNED_IN, ReadsReports]
 
     @extend_schema(
         parameters=[
@@ -175,6 +191,7 @@ class BulletinViewSet(ScopedReadViewSet):
 
     model = Bulletin
     serializer_class = BulletinSerializer
+    permission_classes = [*SIGNED_IN, ReadsReports]
     select_related = ("region",)
     ordering = ["-year", "-quarter", "-requested_at"]
 

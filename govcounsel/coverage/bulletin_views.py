@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -21,6 +22,7 @@ from govcounsel.organisations.models import Region
 
 from . import services
 from .models import Bulletin
+from .rules import reads_reports
 
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -57,6 +59,8 @@ class BulletinForm(ScopedForm):
 
 @login_required
 def bulletin_list(request: HttpRequest) -> HttpResponse:
+    if not reads_reports(request.user):
+        raise PermissionDenied  # 三员分立: bulletins are business reports
     bulletins = Bulletin.objects.visible_to(request.user).select_related("region", "requested_by")[
         :200
     ]
@@ -76,6 +80,8 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 
 def _visible(request: HttpRequest, pk: int) -> Bulletin:
+    if not reads_reports(request.user):
+        raise PermissionDenied  # 三员分立: bulletins are business reports
     return get_object_or_404(
         Bulletin.objects.visible_to(request.user).select_related("region"), pk=pk
     )

@@ -19,8 +19,14 @@ if TYPE_CHECKING:
 
 class TargetQuerySet(models.QuerySet["Target"]):
     def visible_to(self, user: User | Any) -> TargetQuerySet:
-        """Targets of the regions the user sees, and of the regions above their units."""
+        """Targets of the regions the user sees, and of the regions above their units; none
+        for the administrator duties, who keep the system and not its figures (三员分立)."""
         from govcounsel.organisations.models import Region
+
+        from .rules import reads_reports
+
+        if not reads_reports(user):
+            return self.none()
 
         regions = Region.objects.visible_to(user)
         paths = set(regions.values_list("path", flat=True))
@@ -98,7 +104,13 @@ class BulletinStatus(models.TextChoices):
 
 class BulletinQuerySet(models.QuerySet["Bulletin"]):
     def visible_to(self, user: User | Any) -> BulletinQuerySet:
+        """Bulletins of the regions the user sees; none for the administrator duties."""
         from govcounsel.organisations.models import Region
+
+        from .rules import reads_reports
+
+        if not reads_reports(user):
+            return self.none()
 
         return self.filter(region__in=Region.objects.visible_to(user))
 

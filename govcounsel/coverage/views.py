@@ -13,8 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from govcounsel.accounts.choices import DOMAIN_ROLES
-from govcounsel.accounts.scopes import has_role
 from govcounsel.core.audit import record_event
 from govcounsel.core.dates import parse_day
 from govcounsel.core.exporters import xlsx_response
@@ -29,6 +27,7 @@ from .forms import TargetForm
 from .groups import UnitGroup
 from .models import Target
 from .reports import RegionFiguresReport, TargetReport, UnitStatusReport
+from .rules import reads_reports
 from .status import read_target
 
 TREND_QUARTERS = 12
@@ -53,7 +52,7 @@ def _day(request: HttpRequest) -> date:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not has_role(user, DOMAIN_ROLES):
+    if not reads_reports(user):
         raise PermissionDenied
     region = _region_for(request)
     group = UnitGroup.from_params(request.GET)
@@ -166,6 +165,8 @@ def _breadcrumbs(user: Any, region: Region) -> list[Region]:
 
 @login_required
 def target_create(request: HttpRequest) -> HttpResponse:
+    if not reads_reports(request.user):
+        raise PermissionDenied
     region = _region_for(request)
     if not request.user.has_perm("coverage.manage_target", region):
         raise PermissionDenied
@@ -182,6 +183,8 @@ def target_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def target_update(request: HttpRequest, pk: int) -> HttpResponse:
+    if not reads_reports(request.user):
+        raise PermissionDenied
     target = get_object_or_404(
         Target.objects.visible_to(request.user).select_related("region"), pk=pk
     )

@@ -10,7 +10,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -299,8 +298,6 @@ class DecisionViewSet(ScopedReadViewSet):
 
 class WorkArchiveView(APIView):
     """A public lawyer's work archive for a year (002 §15): GET ?person=&year=."""
-
-    permission_classes = [IsAuthenticated]
 
     @extend_schema(
         parameters=[OpenApiParameter("person", int, required=True), OpenApiParameter("year", int)],

@@ -35,13 +35,14 @@ class PersonAdmin(ReadOnlyAdmin):
         "name",
         "sex",
         "id_number_masked",
+        "phone_masked",
         "unit",
         "is_civil_servant",
         "full_time_legal",
         "employment_status",
         "employment_status_date",
     ]
-    readonly_fields = ["id_number_masked"]
+    readonly_fields = ["id_number_masked", "phone_masked"]
     inlines = [QualificationInline]
 
 
@@ -57,6 +58,19 @@ class LegalAdviserAdmin(ReadOnlyAdmin):
     list_display = ["name", "kind", "organisation", "unit", "service_start", "service_end"]
     list_filter = ["kind"]
     search_fields = ["name", "organisation", "unit__name"]
+    # The phone masked, as on the pages (issue 9); the full number only through the audited
+    # reveal.
+    fields = [
+        "unit",
+        "kind",
+        "name",
+        "organisation",
+        "person",
+        "phone_masked",
+        "service_start",
+        "service_end",
+    ]
+    readonly_fields = ["phone_masked"]
 
 
 @admin.register(SurveyUpload)

@@ -40,6 +40,8 @@ class PersonSerializer(serializers.ModelSerializer):
     id_number = CodeSerializerField(write_only=True, required=False, max_length=18)
     phone = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=20)
     phone_masked = serializers.CharField(read_only=True)
+    # Issue 9: the year only; day and month are the eight digits the masked number hides.
+    birth_year = serializers.IntegerField(read_only=True, allow_null=True)
     unit = ScopedRelatedField(Unit)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     qualification_kinds = serializers.SerializerMethodField()
@@ -58,7 +60,7 @@ class PersonSerializer(serializers.ModelSerializer):
             "name_pinyin",
             "name_initials",
             "sex",
-            "birth_date",
+            "birth_year",
             "id_number",
             "id_number_masked",
             "phone",
@@ -72,7 +74,7 @@ class PersonSerializer(serializers.ModelSerializer):
             "effective_on",
             "qualification_kinds",
         ]
-        read_only_fields = ["name_pinyin", "name_initials", "birth_date", "id_number_masked"]
+        read_only_fields = ["name_pinyin", "name_initials", "id_number_masked"]
         extra_kwargs = {"sex": {"required": False}}
 
     def get_qualification_kinds(self, person: Person) -> list[str]:
@@ -89,7 +91,8 @@ class PersonViewSet(ScopedViewSet):
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
     select_related = ("unit",)
-    ordering_fields = ["name_pinyin", "birth_date"]
+    # Not by birth date: neighbours in that order would bound each other's birthday.
+    ordering_fields = ["name_pinyin"]
     ordering = ["name_pinyin", "id"]
     create_service = services.create_person
     update_service = services.update_person
@@ -100,7 +103,12 @@ class PersonViewSet(ScopedViewSet):
 
     @extend_schema(
         responses=inline_serializer(
-            "Identity", {"id_number": serializers.CharField(), "phone": serializers.CharField()}
+            "Identity",
+            {
+                "id_number": serializers.CharField(),
+                "birth_date": serializers.CharField(),
+                "phone": serializers.CharField(),
+            },
         )
     )
     @action(detail=True, methods=["get"])
@@ -125,7 +133,7 @@ class LegalAdviserSerializer(serializers.ModelSerializer):
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     person = ScopedRelatedField(Person, required=False, allow_null=True)
     phone = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=20)
-    phone_masked = serializers.SerializerMethodField()
+    phone_masked = serializers.CharField(read_only=True)
 
     class Meta:
         model = LegalAdviser
@@ -143,11 +151,6 @@ class LegalAdviserSerializer(serializers.ModelSerializer):
             "service_end",
         ]
 
-    def get_phone_masked(self, adviser: LegalAdviser) -> str:
-        from govcounsel.core.masking import mask_phone
-
-        return mask_phone(adviser.phone)
-
 
 class LegalAdviserViewSet(ScopedViewSet):
     model = LegalAdviser
@@ -158,3 +161,9 @@ class LegalAdviserViewSet(ScopedViewSet):
     create_service = services.register_adviser
     update_service = services.update_adviser
     update_target = "adviser"
+
+    @extend_schema(responses=inline_serializer("AdviserPhone", {"phone": serializers.CharField()}))
+    @action(detail=True, methods=["get"])
+    def identity(self, request: Request, pk: str | None = None) -> Response:
+        """The full phone, for the justice bureau over the served unit; audited."""
+        return Response(services.reveal_adviser_phone(adviser=self.get_object(), by=request.user))

@@ -28,7 +28,12 @@ class PersonForm(ScopedForm):
         choices=[("", _("按身份证号码")), *Sex.choices],
         required=False,
     )
-    phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
+    phone = forms.CharField(
+        label=_("联系电话"),
+        max_length=20,
+        required=False,
+        help_text=_("显示为遮蔽号码；不修改则保留原号码，填写新号码则替换。"),
+    )
     unit = ScopedModelChoiceField(
         Unit, scope="manageable_by", order_by=("name",), label=_("所在单位")
     )
@@ -75,7 +80,8 @@ class PersonForm(ScopedForm):
         return {
             "name": person.name,
             "sex": person.sex,
-            "phone": person.phone,
+            # Masked like everywhere else (issue 9); sent back unchanged, it keeps the number.
+            "phone": person.phone_masked,
             "unit": person.unit_id,
             "is_civil_servant": person.is_civil_servant,
             "full_time_legal": person.full_time_legal,

@@ -68,6 +68,9 @@ class Person(Versioned):
     Unit, civil-servant status, full-time flag and employment status as of any day are in
     `versions` (ADR 0009), so that the 应设尽设 list of a past day uses that day's facts."""
 
+    # Reads are recorded as personal-data access (core/access.py).
+    personal_data = True
+
     name = models.CharField(_("姓名"), max_length=50)
     name_pinyin = models.CharField(_("姓名拼音"), max_length=200, editable=False, db_index=True)
     name_initials = models.CharField(_("拼音首字母"), max_length=50, editable=False, db_index=True)
@@ -77,7 +80,11 @@ class Person(Versioned):
     id_number_hash = models.CharField(max_length=64, unique=True, editable=False)
     # Kept so lists and exports never need to decrypt: only audited reveals do.
     id_number_masked = models.CharField(_("身份证号码"), max_length=18, editable=False)
-    phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
+    # Encrypted at rest; pages, exports and the API show `phone_masked`, the full number only
+    # through the audited reveal (issue 9, PIPL art. 51).
+    phone = crypto.EncryptedTextField(
+        _("联系电话"), max_length=20, blank=True, validators=[validate_phone]
+    )
     unit = models.ForeignKey(
         "organisations.Unit",
         verbose_name=_("所在单位"),
@@ -141,6 +148,13 @@ class Person(Versioned):
     @property
     def phone_masked(self) -> str:
         return mask_phone(self.phone)
+
+    @property
+    def birth_year(self) -> int | None:
+        """All that is shown of the birth date: the masked ID number hides exactly its eight
+        digits, so the day and month would restore the full number (issue 9). A year, unlike
+        an age, does not narrow down the birthday when read again on another day."""
+        return self.birth_date.year if self.birth_date else None
 
     def clean(self) -> None:
         if self.id_number_cipher and self.sex:
@@ -234,6 +248,9 @@ class QualificationQuerySet(models.QuerySet["Qualification"]):
 class Qualification(models.Model):
     """A legal professional qualification or a lawyer qualification held by a person."""
 
+    # Reads are recorded as personal-data access (core/access.py).
+    personal_data = True
+
     person = models.ForeignKey(
         Person, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="qualifications"
     )
@@ -285,6 +302,9 @@ class LegalAdviser(models.Model):
     """A legal adviser serving a unit for a period; fills public-lawyer duties where a unit
     has none yet (000 #2, 001 一(二))."""
 
+    # Reads are recorded as personal-data access (core/access.py).
+    personal_data = True
+
     unit = models.ForeignKey(
         "organisations.Unit",
         verbose_name=_("服务单位"),
@@ -304,7 +324,11 @@ class LegalAdviser(models.Model):
         on_delete=models.PROTECT,
         related_name="adviser_roles",
     )
-    phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
+    # Encrypted at rest; pages, exports and the API show `phone_masked`, the full number only
+    # through the audited reveal (issue 9, PIPL art. 51).
+    phone = crypto.EncryptedTextField(
+        _("联系电话"), max_length=20, blank=True, validators=[validate_phone]
+    )
     service_start = models.DateField(_("服务开始日期"))
     service_end = models.DateField(_("服务结束日期"), null=True, blank=True)
 
@@ -337,6 +361,10 @@ class LegalAdviser(models.Model):
 
     def in_service_on(self, on: date) -> bool:
         return self.service_start <= on and (self.service_end is None or self.service_end >= on)
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone)
 
 
 class SurveyUploadQuerySet(models.QuerySet["SurveyUpload"]):

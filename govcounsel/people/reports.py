@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.exporters import Column, Report, attr, yes_no
-from govcounsel.core.masking import mask_phone
 
 
 def _qualifications(person: object) -> str:
@@ -9,13 +8,14 @@ def _qualifications(person: object) -> str:
 
 
 class PersonReport(Report):
-    """Staff register; ID numbers and phones leave the system masked."""
+    """Staff register; ID numbers and phones leave the system masked, and the birth date as
+    its year only: day and month are what the masked number hides (issue 9)."""
 
     title = _("人员")
     columns = [
         Column(_("姓名"), attr("name"), 10),
         Column(_("性别"), attr("sex"), 6),
-        Column(_("出生日期"), attr("birth_date"), 12),
+        Column(_("出生年份"), attr("birth_year"), 8),
         Column(_("身份证号码"), attr("id_number_masked"), 20),
         Column(_("联系电话"), attr("phone_masked"), 14),
         Column(_("所在单位"), attr("unit.name"), 28),
@@ -44,7 +44,7 @@ class LegalAdviserReport(Report):
         Column(_("顾问类别"), attr("kind"), 12),
         Column(_("所在机构"), attr("organisation"), 24),
         Column(_("服务单位"), attr("unit.name"), 28),
-        Column(_("联系电话"), lambda adviser: mask_phone(adviser.phone), 14),
+        Column(_("联系电话"), attr("phone_masked"), 14),
         Column(_("服务开始"), attr("service_start"), 12),
         Column(_("服务结束"), attr("service_end"), 12),
     ]

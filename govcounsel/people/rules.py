@@ -39,6 +39,22 @@ def may_read_identity(user: Any, person: Any) -> bool:
     ).exists()
 
 
+@rules.predicate
+def may_read_adviser_phone(user: Any, adviser: Any) -> bool:
+    from govcounsel.organisations.models import Unit
+
+    if adviser is None:
+        return False
+    if adviser.person_id and adviser.person_id == getattr(user, "person_id", None):
+        return True
+    scope = scope_for(user, IDENTITY_READERS)
+    return Unit.objects.filter(
+        scope.q(region_path="region__path", unit="pk", system_path="system_path"),
+        pk=adviser.unit_id,
+    ).exists()
+
+
 rules.add_perm("people.manage_unit_staff", manages_unit)
 rules.add_perm("people.manage_person", manages_person)
 rules.add_perm("people.read_identity", may_read_identity)
+rules.add_perm("people.read_adviser_phone", may_read_adviser_phone)

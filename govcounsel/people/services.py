@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.history import change_as_of, move_latest_start
+from govcounsel.core.masking import is_masked
 from govcounsel.core.permissions import ensure_can
 from govcounsel.core.validators import parse_id_number
 
@@ -95,6 +96,7 @@ def update_person(
     before_date = person.employment_status_date
     if "unit" in changes and changes["unit"] != person.unit:
         ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
+    _keep_masked_phone(person, changes)
     for field, value in changes.items():
         if field not in PERSON_FIELDS:
             raise ValidationError({field: _("该字段不可修改。")})
@@ -110,6 +112,17 @@ def update_person(
     record_event("people.person.updated", person, by=by, data={"fields": sorted(changes)})
     _announce_end_of_employment(person, before_status, before_unit, by, effective_on)
     return person
+
+
+def _keep_masked_phone(record: Person | LegalAdviser, changes: dict[str, Any]) -> None:
+    """Forms show the phone masked (issue 9); the masked value sent back means "unchanged",
+    a new number replaces it, and a masked value that is not this record's is refused."""
+    phone = changes.get("phone")
+    if not phone or not is_masked(phone):
+        return
+    if phone != record.phone_masked:
+        raise ValidationError({"phone": _("请填写完整的新号码，或保留原显示的号码不变。")})
+    del changes["phone"]
 
 
 def _record_history(
@@ -149,12 +162,28 @@ def _announce_end_of_employment(
 
 
 def reveal_identity(*, person: Person, by: Any) -> dict[str, str]:
-    """The full ID number and phone, for roles that may read them; every read is audited."""
+    """The full ID number (and with it the birth date) and phone, for roles that may read
+    them; every read is audited. Nothing else shows more than the masks and the birth year."""
     ensure_can(by, "people.read_identity", person, _("您无权查看该人员的完整身份信息。"))
     record_event(
-        "people.person.identity_revealed", person, by=by, data={"fields": ["id_number", "phone"]}
+        "people.person.identity_revealed",
+        person,
+        by=by,
+        data={"fields": ["id_number", "birth_date", "phone"]},
     )
-    return {"id_number": person.id_number, "phone": person.phone}
+    return {
+        "id_number": person.id_number,
+        "birth_date": person.birth_date.isoformat() if person.birth_date else "",
+        "phone": person.phone,
+    }
+
+
+def reveal_adviser_phone(*, adviser: LegalAdviser, by: Any) -> dict[str, str]:
+    """An adviser's full phone: the same audited reveal as a person's identity, for the same
+    roles (the justice bureau over the served unit, and an internal adviser themself)."""
+    ensure_can(by, "people.read_adviser_phone", adviser, _("您无权查看该法律顾问的完整电话。"))
+    record_event("people.adviser.phone_revealed", adviser, by=by, data={"fields": ["phone"]})
+    return {"phone": adviser.phone}
 
 
 QUALIFICATION_FIELDS = ("kind", "certificate_number", "obtained_on")
@@ -220,6 +249,7 @@ def update_adviser(*, adviser: LegalAdviser, by: Any, **changes: Any) -> LegalAd
     ensure_can(by, "people.manage_unit_staff", adviser.unit, _NO_SUCH_UNIT)
     if "unit" in changes:
         ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
+    _keep_masked_phone(adviser, changes)
     for field, value in changes.items():
         if field not in ADVISER_FIELDS:
             raise ValidationError({field: _("该字段不可修改。")})

@@ -5,6 +5,7 @@ import pytest
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.people.tests.factories import PersonFactory
+from govcounsel.tests import browser
 from govcounsel.tests.browser import chromium_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,11 +14,7 @@ MASKED = re.compile(r"^\d{6}\*{8}[\dX]{4}$")
 
 
 def login(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "Correct-Horse-42!")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    browser.login(page, live_server.url, username)
 
 
 def test_unit_admin_sees_only_own_people_masked(live_server, tree):

@@ -27,7 +27,6 @@ from govcounsel.organisations.models import Region
 CONFIGURATION = {
     "accounts.User",
     "accounts.RoleGrant",
-    "authtoken.TokenProxy",
     "axes.AccessAttempt",
     "axes.AccessFailureLog",
     "axes.AccessLog",

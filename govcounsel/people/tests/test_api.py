@@ -101,7 +101,11 @@ def test_justice_bureau_reads_full_identity_and_it_is_audited(tree):
     bureau = user_with(Role.JUSTICE_BUREAU, tree.chaoyang)
     response = client_for(bureau).get(f"/api/v1/people/{tree.person_a.pk}/identity/")
     assert response.status_code == 200
-    assert response.json() == {"id_number": tree.person_a.id_number, "phone": "13800138000"}
+    assert response.json() == {
+        "id_number": tree.person_a.id_number,
+        "birth_date": tree.person_a.birth_date.isoformat(),
+        "phone": "13800138000",
+    }
     (event,) = events("people.person.identity_revealed")
     assert event.actor == bureau
     assert event.object_id == str(tree.person_a.pk)
@@ -193,9 +197,11 @@ def _queries_for(user, url, django_assert_max_num_queries, budget):
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
-        ("/api/v1/people/", 6),
-        ("/api/v1/qualifications/", 6),
-        ("/api/v1/advisers/", 6),
+        # Registers of personal data write one access record per request (core/access.py):
+        # the chained audit row costs a lock, the previous digest and the insert.
+        ("/api/v1/people/", 9),
+        ("/api/v1/qualifications/", 8),
+        ("/api/v1/advisers/", 8),
         ("/api/v1/units/", 6),
         ("/api/v1/regions/", 6),
     ],

@@ -18,7 +18,7 @@ def test_people_export_is_scoped_and_masked(tree, client):
     client.force_login(user_with(Role.SUPERVISOR, tree.chaoyang))
     response = client.get("/people/?export=xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[0][:4] == ("姓名", "性别", "出生日期", "身份证号码")
+    assert rows[0][:4] == ("姓名", "性别", "出生年份", "身份证号码")
     body = {row[0]: row for row in rows[1:]}
     assert set(body) == {"王建国", "李秀英"}
     assert body["王建国"][3] == tree.person_a.id_number_masked

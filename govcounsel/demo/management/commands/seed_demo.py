@@ -3,6 +3,7 @@ qualifications, advisers, and one account per role. Deterministic; does nothing 
 
 from __future__ import annotations
 
+import hashlib
 import random
 from datetime import date, timedelta
 from typing import Any
@@ -11,9 +12,11 @@ from auditlog.context import disable_auditlog
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant, User
+from govcounsel.accounts.two_factor import TWO_FACTOR_ROLES
 from govcounsel.certificates.models import Certificate
 from govcounsel.core.history import change_as_of
 from govcounsel.demo import generators as gen
@@ -42,6 +45,13 @@ from govcounsel.people.models import (
 
 # Published in the README: these accounts exist only in the demo database.
 DEMO_PASSWORD = "Gov-Demo-2026!"  # noqa: S105
+
+
+def demo_totp_key(username: str) -> str:
+    """The demo account's TOTP key (hex), fixed so that demo_logins can print it: published
+    like the password, and like it only for the demo database."""
+    return hashlib.sha1(f"govcounsel-demo-{username}".encode()).hexdigest()  # noqa: S324
+
 
 # username, display name, role, anchor (region code, unit name, or None)
 ACCOUNTS = [
@@ -267,3 +277,8 @@ class Command(BaseCommand):
                 region=regions.get(anchor) if anchor in regions else None,
                 unit=units.get(anchor) if anchor and anchor not in regions else None,
             )
+            if role in TWO_FACTOR_ROLES:
+                # Two-factor login is enforced for these roles; demo_logins prints the secret.
+                TOTPDevice.objects.create(
+                    user=user, name="totp", key=demo_totp_key(username), confirmed=True
+                )

@@ -1,0 +1,77 @@
+# ruff: noqa: E501  (a table of Chinese sentences reads better unbroken)
+"""The retention rules the platform starts with; the system administrator keeps them."""
+
+RULES = [
+    {
+        "record_kind": "people.person",
+        "label": "人员档案",
+        "data_items": "姓名、性别、身份证号码（加密）、出生日期、联系电话（加密）、所在单位、任职状态",
+        "retention": "在职期间及离开原单位后10年",
+        "basis": "履行公职律师管理职责所必需（《个人信息保护法》第十三条第一款第三项、第三十四条）；"
+        "离开原单位须收回证书并办理注销（000 #3），其后仍可能核查证书历史。",
+        "on_expiry": "删除身份证号码密文与联系电话，仅保留姓名与遮蔽号码作为证书历史的索引",
+        "decision": "",
+        "order": 10,
+    },
+    {
+        "record_kind": "people.qualification",
+        "label": "法律职业资格记录",
+        "data_items": "资格类别、证书编号、取得日期",
+        "retention": "随人员档案",
+        "basis": "申请公职律师证书的前提条件（000 #1）。",
+        "on_expiry": "随人员档案一并处理",
+        "decision": "",
+        "order": 20,
+    },
+    {
+        "record_kind": "certificates.certificate",
+        "label": "公职律师证书、申请及注销记录",
+        "data_items": "持证人、执业证号、颁证与注销日期、审核意见及扫描件",
+        "retention": "长期",
+        "basis": "执业证号的顺序号终身不变（司法部律师执业证号编制规则）；诚信档案、惩戒记录须可追溯（003 #12）。",
+        "on_expiry": "不删除",
+        "decision": "须长期保存：证书号终身使用，注销后重新申请仍沿用原顺序号，诚信与惩戒记录以证书号为索引；"
+        "扫描件随证书保存。",
+        "order": 30,
+    },
+    {
+        "record_kind": "people.legaladviser",
+        "label": "法律顾问",
+        "data_items": "姓名、所在机构、联系电话（加密）、服务期间",
+        "retention": "服务结束后5年",
+        "basis": "作为“公职律师工作覆盖”的依据（001 一（二）），覆盖率须可按历史日期复核。",
+        "on_expiry": "删除联系电话，保留姓名与服务期间",
+        "decision": "",
+        "order": 40,
+    },
+    {
+        "record_kind": "people.surveyupload",
+        "label": "摸排表文件",
+        "data_items": "上传文件中的姓名、身份证号码、联系电话等",
+        "retention": "导入或放弃后30日",
+        "basis": "摸排（001 一（四））的导入已写入人员档案，原文件仅供核对。",
+        "on_expiry": "删除上传文件",
+        "decision": "",
+        "order": 50,
+    },
+    {
+        "record_kind": "matters.matter",
+        "label": "法律事务、法律意见及委托公函",
+        "data_items": "承办人、相对人名称、案件材料",
+        "retention": "办结后30年",
+        "basis": "法律意见须如实留存（001 二（三）4），作为年度考核与重大决策的依据；文书档案保管期限。",
+        "on_expiry": "移交单位档案部门",
+        "decision": "",
+        "order": 60,
+    },
+    {
+        "record_kind": "core.auditevent",
+        "label": "审计日志与字段变更记录",
+        "data_items": "操作人、时间、客户端地址、被操作对象",
+        "retention": "3年（不少于6个月）",
+        "basis": "《网络安全法》第二十一条：网络日志留存不少于六个月；等级保护第三级安全审计要求（GB/T 22239-2019 8.1.4.3）。",
+        "on_expiry": "经审计管理员确认后归档",
+        "decision": "审计记录只增不改，期满前不得删除；期满后的归档须由审计管理员与安全管理员共同办理。",
+        "order": 70,
+    },
+]

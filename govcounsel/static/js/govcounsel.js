@@ -1,0 +1,39 @@
+// Behaviour of every page, wired by data-* attributes: the Content-Security-Policy allows
+// no inline script and no inline event handler (issue 9).
+(function () {
+  "use strict";
+
+  function setProgress(root) {
+    root.querySelectorAll("[data-progress]").forEach(function (bar) {
+      bar.style.width = bar.dataset.progress + "%";
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+
+  document.addEventListener("change", function (event) {
+    const field = event.target.closest("[data-submit-on-change]");
+    if (field && field.form) field.form.submit();
+  });
+
+  document.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
+    // Long work (a large survey file): show that it is under way, prevent double submission.
+    if (form.dataset.busy !== undefined) {
+      const spinner = form.querySelector(".spinner-border");
+      if (spinner) spinner.classList.remove("d-none");
+      const button = form.querySelector("button[type=submit]");
+      if (button) button.disabled = true;
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { setProgress(document); });
+  // htmx swaps in new fragments (the bulletin's progress) after the page has loaded.
+  document.addEventListener("htmx:load", function (event) { setProgress(event.detail.elt); });
+})();
