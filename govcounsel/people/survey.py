@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -34,7 +34,7 @@ from govcounsel.core.validators import normalise_code, parse_id_number, validate
 from govcounsel.organisations.models import Unit
 
 from .choices import QualificationKind
-from .models import Person, PersonVersion, Qualification, initial_versions
+from .models import Person, PersonVersion, Qualification, SurveyUpload, initial_versions
 
 NAME, ID_NUMBER, SEX, PHONE, UNIT_CODE = (
     "姓名",
@@ -151,6 +151,32 @@ class SurveyPlan:
         }
 
 
+@dataclass
+class StoredPlan:
+    """The preview or result a background job left in SurveyUpload.summary (see tasks.py),
+    shaped like a SurveyPlan for the page: counts, the first errors, where reading ended."""
+
+    counts: dict[str, int]
+    errors: list[RowError]
+    ended_at: int | None = None
+
+    @classmethod
+    def from_summary(cls, summary: dict[str, Any]) -> StoredPlan:
+        return cls(
+            counts={k: summary.get(k, 0) for k in SUMMARY_KEYS},
+            errors=[RowError(*e) for e in summary.get("problems", [])],
+            ended_at=summary.get("ended_at"),
+        )
+
+    def summary(self) -> dict[str, int]:
+        return self.counts
+
+
+SUMMARY_KEYS = ("rows", "new_people", "changed_people", "new_qualifications", "unchanged", "errors")
+# Progress of a background job: called with the number of data rows read so far.
+Progress = Callable[[int], None]
+
+
 def template_workbook() -> bytes:
     """The blank survey form: Chinese headers, one example row, and a sheet of allowed values."""
     workbook = Workbook()
@@ -193,17 +219,36 @@ def _too_many_rows() -> SurveyFileError:
     return SurveyFileError(_("一次最多导入%(max)d行，请分批导入。") % {"max": MAX_ROWS})
 
 
-def _read(content: bytes) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
-    """The header and a stream of the data rows, read without holding the sheet in memory
-    (openpyxl read-only mode). The sheet's declared size is checked before any row is read,
-    and the stream ends at the first long run of empty rows."""
+def _open(content: bytes) -> Any:
+    """The first sheet, opened read-only: nothing but the workbook's index is read yet."""
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise SurveyFileError(
             _("文件不是有效的Excel（.xlsx）文件，请使用下载的模板填写。")
         ) from None
-    sheet = workbook.worksheets[0]
+    return workbook.worksheets[0]
+
+
+def declared_rows(content: bytes) -> int | None:
+    """The data rows the sheet declares (its dimension tag), found without reading a row;
+    None when it declares none (some writers omit the tag)."""
+    rows = _open(content).max_row
+    return None if rows is None else max(rows - 1, 0)
+
+
+def runs_in_background(content: bytes) -> bool:
+    """A file of more than SURVEY_SYNC_ROWS declared rows (or of unknown size) is checked and
+    imported by a worker, not in the request (issue 9: bad input never costs a worker)."""
+    rows = declared_rows(content)
+    return rows is None or rows > getattr(settings, "SURVEY_SYNC_ROWS", 2000)
+
+
+def _read(content: bytes) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """The header and a stream of the data rows, read without holding the sheet in memory
+    (openpyxl read-only mode). The sheet's declared size is checked before any row is read,
+    and the stream ends at the first long run of empty rows."""
+    sheet = _open(content)
     # The dimension tag (e.g. A1:J2001) costs nothing to read; a missing one reads as None.
     declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
     if declared_columns > MAX_COLUMNS:
@@ -273,7 +318,7 @@ def _date(value: Any) -> date:
         ) from None
 
 
-def plan_survey(content: bytes, *, by: Any) -> SurveyPlan:
+def plan_survey(content: bytes, *, by: Any, progress: Progress | None = None) -> SurveyPlan:
     """Read and check the whole file; work out what importing it would change."""
     names, raw_rows = _read(content)
     index = {name: i for i, name in enumerate(names) if name}
@@ -285,6 +330,8 @@ def plan_survey(content: bytes, *, by: Any) -> SurveyPlan:
         if all(_text(v) == "" for v in cells.values()):
             continue
         parsed.append((number, cells))
+        if progress is not None and number % 500 == 0:
+            progress(number - 1)
     if not parsed:
         raise SurveyFileError(_("文件中没有数据行：请从第2行起填写人员信息。"))
 
@@ -446,12 +493,20 @@ def _diff(person: Person, row: Row) -> dict[str, list[Any]]:
     return changes
 
 
-@transaction.atomic
-def import_survey(content: bytes, *, by: Any, filename: str = "") -> SurveyPlan:
-    """Apply the file: all rows, or — if any row is wrong — nothing."""
-    plan = plan_survey(content, by=by)
+def import_survey(
+    content: bytes, *, by: Any, filename: str = "", progress: Progress | None = None
+) -> SurveyPlan:
+    """Apply the file: all rows, or — if any row is wrong — nothing. The file is checked
+    before the transaction opens, so that a worker's progress can be seen meanwhile."""
+    plan = plan_survey(content, by=by, progress=progress)
     if plan.errors:
         return plan
+    _apply(plan, by=by, filename=filename)
+    return plan
+
+
+@transaction.atomic
+def _apply(plan: SurveyPlan, *, by: Any, filename: str) -> None:
     plan.applied = plan.summary()
     new_people = []
     for row in plan.new_people:
@@ -510,4 +565,27 @@ def import_survey(content: bytes, *, by: Any, filename: str = "") -> SurveyPlan:
     )
     if new_people or changed or qualifications:
         record_event("people.survey.imported", by=by, data={"file": filename, **plan.summary()})
-    return plan
+
+
+PREVIEW, IMPORT = "preview", "import"
+ACTIVE = ("queued", "running")
+
+
+@transaction.atomic
+def queue_job(upload: SurveyUpload, action: str) -> None:
+    """Hand a large file's preview or import to a worker once the upload is committed; the
+    state lives in upload.summary ({"state": "queued|running|done|failed", "progress": 0-100})
+    and the page polls it, as the quarterly bulletins do (issue 9)."""
+    from django_q.tasks import async_task
+
+    locked = SurveyUpload.objects.select_for_update().get(pk=upload.pk)
+    if locked.summary.get("state") in ACTIVE:
+        return  # a second click while the first job runs queues nothing
+    upload.summary = {**locked.summary, "state": "queued", "progress": 0, "action": action}
+    upload.save(update_fields=["summary"])
+    pk = upload.pk
+    transaction.on_commit(
+        lambda: async_task(
+            "govcounsel.people.tasks.run_survey_job", pk, task_name=f"survey-{action}-{pk}"
+        )
+    )

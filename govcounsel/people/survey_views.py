@@ -6,7 +6,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -51,11 +52,20 @@ def upload(request: HttpRequest) -> HttpResponse:
             return render(request, "people/survey.html", context)
         content = file.read()
         try:
-            plan = survey.plan_survey(content, by=request.user)
+            background = survey.runs_in_background(content)
+            if not background:
+                plan = survey.plan_survey(content, by=request.user)
         except survey.SurveyFileError as error:
             form.add_error("file", str(error))
             return render(request, "people/survey.html", context)
         file.seek(0)
+        if background:  # issue 9: a large file is checked by a worker; the page polls
+            with transaction.atomic():
+                record = SurveyUpload.objects.create(
+                    file=file, filename=file.name, uploaded_by=request.user
+                )
+                survey.queue_job(record, survey.PREVIEW)
+            return redirect("people:survey-job", record.pk)
         record = SurveyUpload.objects.create(
             file=file,
             filename=file.name,
@@ -73,9 +83,14 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(
         SurveyUpload.objects.visible_to(request.user), pk=pk, imported_at__isnull=True
     )
+    if record.summary.get("state") in survey.ACTIVE:
+        return redirect("people:survey-job", record.pk)
     with record.file.open("rb") as handle:
         content = handle.read()
     try:
+        if survey.runs_in_background(content):
+            survey.queue_job(record, survey.IMPORT)
+            return redirect("people:survey-job", record.pk)
         plan = survey.import_survey(content, by=request.user, filename=record.filename)
     except survey.SurveyFileError as error:
         messages.error(request, str(error))
@@ -90,15 +105,38 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     record.imported_at = timezone.now()
     record.summary = plan.summary()
     record.save(update_fields=["imported_at", "summary"])
-    summary = plan.summary()
-    messages.success(
-        request,
-        _("导入完成：新增人员%(new)d名，更新%(changed)d名，新增资格%(quals)d条，未变化%(same)d名。")
-        % {
-            "new": summary["new_people"],
-            "changed": summary["changed_people"],
-            "quals": summary["new_qualifications"],
-            "same": summary["unchanged"],
-        },
-    )
+    messages.success(request, _imported(plan.summary()))
     return redirect("certificates:qualified")
+
+
+def _imported(summary: dict[str, int]) -> str:
+    return _(
+        "导入完成：新增人员%(new)d名，更新%(changed)d名，新增资格%(quals)d条，未变化%(same)d名。"
+    ) % {
+        "new": summary["new_people"],
+        "changed": summary["changed_people"],
+        "quals": summary["new_qualifications"],
+        "same": summary["unchanged"],
+    }
+
+
+@login_required
+def job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress of a large file's preview or import, polled by htmx; once done, the same
+    preview (or result) as a small file gets at once. Only the uploader sees it."""
+    _ensure_importer(request)
+    record = get_object_or_404(SurveyUpload.objects.visible_to(request.user), pk=pk)
+    state = record.summary.get("state")
+    if state is None:
+        raise Http404  # a small file's upload: it never had a job
+    context: dict[str, object] = {"form": UploadForm(), "job": record}
+    if state == "done":
+        plan = survey.StoredPlan.from_summary(record.summary)
+        context.update(plan=plan, errors=plan.errors)
+        if record.summary.get("action") == survey.IMPORT:
+            if not plan.errors:
+                context["imported"] = _imported(plan.summary())
+        elif not plan.errors and record.imported_at is None:
+            context["upload"] = record
+    template = "people/_survey_job.html" if request.htmx else "people/survey.html"  # type: ignore[attr-defined]
+    return render(request, template, context)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", views.person_create, name="create"),
     path("survey/", survey_views.upload, name="survey"),
     path("survey/template.xlsx", survey_views.template, name="survey-template"),
+    path("survey/<int:pk>/", survey_views.job, name="survey-job"),
     path("survey/<int:pk>/import/", survey_views.confirm, name="survey-import"),
     path("<int:pk>/edit/", views.person_update, name="update"),
     path("<int:pk>/qualifications/new/", views.qualification_add, name="qualification-add"),
