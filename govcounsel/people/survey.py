@@ -231,10 +231,24 @@ def _open(content: bytes) -> Any:
 
 
 def declared_rows(content: bytes) -> int | None:
-    """The data rows the sheet declares (its dimension tag), found without reading a row;
-    None when it declares none (some writers omit the tag)."""
-    rows = _open(content).max_row
-    return None if rows is None else max(rows - 1, 0)
+    """The data rows the sheet declares (its dimension tag), checked against the limits
+    without reading a row; None when it declares none (some writers omit the tag)."""
+    return _declared(_open(content))
+
+
+def _declared(sheet: Any) -> int | None:
+    # The dimension tag (e.g. A1:J2001) costs nothing to read; a missing one reads as None.
+    declared_rows, declared_columns = sheet.max_row, sheet.max_column or 0
+    if declared_columns > MAX_COLUMNS:
+        raise SurveyFileError(
+            _("工作表声明了%(columns)d列，超出摸排表模板的范围，请使用下载的模板填写。")
+            % {"columns": declared_columns}
+        )
+    if declared_rows is None:
+        return None
+    if declared_rows - 1 > MAX_ROWS:
+        raise _too_many_rows()
+    return max(declared_rows - 1, 0)
 
 
 def runs_in_background(content: bytes) -> bool:
@@ -249,15 +263,7 @@ def _read(content: bytes) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     (openpyxl read-only mode). The sheet's declared size is checked before any row is read,
     and the stream ends at the first long run of empty rows."""
     sheet = _open(content)
-    # The dimension tag (e.g. A1:J2001) costs nothing to read; a missing one reads as None.
-    declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
-    if declared_columns > MAX_COLUMNS:
-        raise SurveyFileError(
-            _("工作表声明了%(columns)d列，超出摸排表模板的范围，请使用下载的模板填写。")
-            % {"columns": declared_columns}
-        )
-    if declared_rows - 1 > MAX_ROWS:
-        raise _too_many_rows()
+    _declared(sheet)
     header = next(sheet.iter_rows(max_row=1, max_col=MAX_COLUMNS, values_only=True), None)
     if header is None:
         raise SurveyFileError(_("文件是空的：第1行应为列标题。"))

@@ -53,16 +53,17 @@ def upload(request: HttpRequest) -> HttpResponse:
         content = file.read()
         try:
             background = survey.runs_in_background(content)
-            if not background:
-                plan = survey.plan_survey(content, by=request.user)
+            plan = None if background else survey.plan_survey(content, by=request.user)
         except survey.SurveyFileError as error:
             form.add_error("file", str(error))
             return render(request, "people/survey.html", context)
         file.seek(0)
-        if background:  # issue 9: a large file is checked by a worker; the page polls
+        if plan is None:  # issue 9: a large file is checked by a worker; the page polls
             with transaction.atomic():
                 record = SurveyUpload.objects.create(
-                    file=file, filename=file.name, uploaded_by=request.user
+                    file=file,
+                    filename=file.name,
+                    uploaded_by=request.user,  # type: ignore[misc]
                 )
                 survey.queue_job(record, survey.PREVIEW)
             return redirect("people:survey-job", record.pk)
