@@ -99,7 +99,7 @@ MIDDLEWARE = [
 ]
 
 # Content-Security-Policy (django-csp 4): scripts and styles from our own static files
-# only — no inline script, event handler or style attribute, no eval (issue 9; MLPS
+# only — no inline script, event handler or style attribute, no eval (MLPS
 # 8.1.4.4 malicious code prevention). Data the scripts need comes in json_script blocks.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -162,7 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     # MLPS 2.0 8.1.4.1 a): three of four character classes, no run of one character, none of
-    # the last five passwords (issue 9).
+    # the last five passwords.
     {"NAME": "govcounsel.accounts.validators.CharacterClassValidator"},
     {"NAME": "govcounsel.accounts.validators.RepeatedCharacterValidator"},
     {"NAME": "govcounsel.accounts.validators.PasswordHistoryValidator"},
@@ -229,7 +229,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
-        # Until an account has chosen its own password, the API answers 403 (issue 9).
+        # Until an account has chosen its own password, the API answers 403.
         "govcounsel.accounts.password_policy.PasswordIsCurrent",
     ],
     "DEFAULT_FILTER_BACKENDS": [

@@ -22,7 +22,7 @@ from .models import AdminPasswordReset, RoleGrant, User
 
 
 class AccountCreationForm(forms.ModelForm):
-    """No password here: the holder sets it through the one-time activation link (issue 9)."""
+    """No password here: the holder sets it through the one-time activation link."""
 
     class Meta:
         model = User
@@ -37,7 +37,7 @@ class AccountChangeForm(forms.ModelForm):
 
 @admin.register(User)
 class UserAdmin(ServiceAdmin, DjangoUserAdmin):
-    """Accounts are set up, changed and reset through accounts.services (三员分立, issue 9):
+    """Accounts are set up, changed and reset through accounts.services (三员分立):
     the security administrator never types, sees or sets anyone's password."""
 
     duty = Role.SECURITY_ADMIN
@@ -106,7 +106,7 @@ class UserAdmin(ServiceAdmin, DjangoUserAdmin):
 @admin.register(RoleGrant)
 class RoleGrantAdmin(ServiceAdmin):
     """Granted through accounts.services.grant_role: a role that reads identity waits for the
-    approval of a justice bureau of its region (issue 9); revoked through revoke_grant."""
+    approval of a justice bureau of its region; revoked through revoke_grant."""
 
     duty = Role.SECURITY_ADMIN
     create_service = services.grant_role

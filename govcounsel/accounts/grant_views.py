@@ -1,4 +1,4 @@
-"""Second approval of grants that read identity, by a justice bureau of the region (issue 9)."""
+"""Second approval of grants that read identity, by a justice bureau of the region."""
 
 from __future__ import annotations
 

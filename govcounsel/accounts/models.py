@@ -22,7 +22,7 @@ class User(AbstractUser):
         related_name="account",
         help_text=_("公职律师账号对应的人员档案。"),
     )
-    # 三员分立 (issue 9): an account set up or reset by an administrator starts with a one-time
+    # 三员分立: an account set up or reset by an administrator starts with a one-time
     # activation link; its holder chooses the password, and until then nothing else opens.
     must_change_password = models.BooleanField(
         _("须修改密码"),
@@ -69,7 +69,7 @@ class RoleGrant(models.Model):
     )
     granted_at = models.DateTimeField(_("授权时间"), auto_now_add=True)
     # A grant that reads identity (IDENTITY_READERS) made by an administrator waits for a second
-    # approval by a business authority of its region (三员分立, issue 9); until then it is inert:
+    # approval by a business authority of its region (三员分立); until then it is inert:
     # scopes.grants_of leaves it out.
     pending = models.BooleanField(_("待业务审批"), default=False)
     granted_by = models.ForeignKey(
@@ -181,7 +181,7 @@ class PasswordHistory(models.Model):
 
 class AdminPasswordReset(models.Model):
     """A reset of an administrator's password, asked for by one administrator and carried out
-    only when another administrator of a different duty confirms it (三员分立, issue 9): no one
+    only when another administrator of a different duty confirms it (三员分立): no one
     administrator can take over another's identity."""
 
     target = models.ForeignKey(

@@ -1,4 +1,4 @@
-"""When an account must choose a new password before anything else (issue 9; MLPS 2.0
+"""When an account must choose a new password before anything else (MLPS 2.0
 8.1.4.1 a)): it was set up or reset by an administrator, or it holds an administrator duty
 and its password is older than ADMIN_PASSWORD_MAX_AGE_DAYS."""
 

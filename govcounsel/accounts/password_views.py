@@ -1,5 +1,5 @@
 """Choosing one's own password: the change page, the one-time activation link, and
-`POST /api/v1/auth/password/` (issue 9; MLPS 2.0 8.1.4.1 a))."""
+`POST /api/v1/auth/password/` (MLPS 2.0 8.1.4.1 a))."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ def grants_of(user: Any) -> list[RoleGrant]:
         return []
     cached = user.__dict__.get("_grants")
     if cached is None:
-        # A grant waiting for its business approval gives nothing yet (issue 9).
+        # A grant waiting for its business approval gives nothing yet.
         cached = list(
             RoleGrant.objects.filter(user_id=user.pk, pending=False).select_related(
                 "region", "unit"

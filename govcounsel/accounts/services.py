@@ -1,6 +1,6 @@
 """Account verbs: setting up and resetting accounts, granting roles, changing passwords.
 
-三员分立 (issue 9; MLPS 2.0 GB/T 22239-2019 8.1.4.2 c)/d)): no administrator obtains a business
+三员分立 (MLPS 2.0 GB/T 22239-2019 8.1.4.2 c)/d)): no administrator obtains a business
 role's powers or another administrator's identity.
 
 - An account set up or reset by an administrator gets a one-time activation link, e-mailed to

@@ -31,7 +31,7 @@ class AuditEventReport(Report):
 
 
 def shown_changes(entry: LogEntry) -> dict[str, Any]:
-    """A change as registered today (issue 9): fields excluded since it was written (a birth
+    """A change as registered today: fields excluded since it was written (a birth
     date beside the masked ID number) left out, masked fields masked again. The row itself is
     sealed and stays as written."""
     from auditlog.diff import get_mask_function

@@ -26,5 +26,5 @@ def supervises(user: Any, region: Any) -> bool:
 
 rules.add_perm("coverage.manage_target", supervises)
 # Coverage figures, targets and bulletins are read by business roles only, never by the three
-# administrator duties (issue 9: 三员分立).
+# administrator duties (三员分立).
 rules.add_perm("coverage.read_reports", holds_business_role)

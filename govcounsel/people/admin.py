@@ -58,7 +58,7 @@ class LegalAdviserAdmin(ReadOnlyAdmin):
     list_display = ["name", "kind", "organisation", "unit", "service_start", "service_end"]
     list_filter = ["kind"]
     search_fields = ["name", "organisation", "unit__name"]
-    # The phone masked, as on the pages (issue 9); the full number only through the audited
+    # The phone masked, as on the pages; the full number only through the audited
     # reveal.
     fields = [
         "unit",

@@ -80,7 +80,7 @@ class PersonForm(ScopedForm):
         return {
             "name": person.name,
             "sex": person.sex,
-            # Masked like everywhere else (issue 9); sent back unchanged, it keeps the number.
+            # Masked like everywhere else; sent back unchanged, it keeps the number.
             "phone": person.phone_masked,
             "unit": person.unit_id,
             "is_civil_servant": person.is_civil_servant,

@@ -81,7 +81,7 @@ class Person(Versioned):
     # Kept so lists and exports never need to decrypt: only audited reveals do.
     id_number_masked = models.CharField(_("身份证号码"), max_length=18, editable=False)
     # Encrypted at rest; pages, exports and the API show `phone_masked`, the full number only
-    # through the audited reveal (issue 9, PIPL art. 51).
+    # through the audited reveal (PIPL art. 51).
     phone = crypto.EncryptedTextField(
         _("联系电话"), max_length=20, blank=True, validators=[validate_phone]
     )
@@ -152,7 +152,7 @@ class Person(Versioned):
     @property
     def birth_year(self) -> int | None:
         """All that is shown of the birth date: the masked ID number hides exactly its eight
-        digits, so the day and month would restore the full number (issue 9). A year, unlike
+        digits, so the day and month would restore the full number. A year, unlike
         an age, does not narrow down the birthday when read again on another day."""
         return self.birth_date.year if self.birth_date else None
 
@@ -325,7 +325,7 @@ class LegalAdviser(models.Model):
         related_name="adviser_roles",
     )
     # Encrypted at rest; pages, exports and the API show `phone_masked`, the full number only
-    # through the audited reveal (issue 9, PIPL art. 51).
+    # through the audited reveal (PIPL art. 51).
     phone = crypto.EncryptedTextField(
         _("联系电话"), max_length=20, blank=True, validators=[validate_phone]
     )

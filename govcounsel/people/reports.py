@@ -9,7 +9,7 @@ def _qualifications(person: object) -> str:
 
 class PersonReport(Report):
     """Staff register; ID numbers and phones leave the system masked, and the birth date as
-    its year only: day and month are what the masked number hides (issue 9)."""
+    its year only: day and month are what the masked number hides."""
 
     title = _("人员")
     columns = [

@@ -115,7 +115,7 @@ def update_person(
 
 
 def _keep_masked_phone(record: Person | LegalAdviser, changes: dict[str, Any]) -> None:
-    """Forms show the phone masked (issue 9); the masked value sent back means "unchanged",
+    """Forms show the phone masked; the masked value sent back means "unchanged",
     a new number replaces it, and a masked value that is not this record's is refused."""
     phone = changes.get("phone")
     if not phone or not is_masked(phone):

@@ -1,5 +1,5 @@
 """Background work of the people app, run by django-q2 workers: the preview and import of
-survey files too large to handle in a request (issue 9)."""
+survey files too large to handle in a request."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A Content-Security-Policy without inline scripts (issue 9): every page carries it, and
+"""A Content-Security-Policy without inline scripts: every page carries it, and
 no template holds a script, an event handler or a style the policy would block."""
 
 from __future__ import annotations

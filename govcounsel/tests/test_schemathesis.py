@@ -1,4 +1,4 @@
-"""The API against its own OpenAPI schema (issue 9): generated requests by a signed-in
+"""The API against its own OpenAPI schema: generated requests by a signed-in
 justice bureau never get a 5xx nor an answer the schema does not describe. Bounded: a
 few examples per operation (reads and writes), one worker, no shrinking."""
 

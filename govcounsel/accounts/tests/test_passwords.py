@@ -1,4 +1,4 @@
-"""Passwords (issue 9; MLPS 2.0 8.1.4.1 a)): complexity, no reuse of the last five, expiry for
+"""Passwords (MLPS 2.0 8.1.4.1 a)): complexity, no reuse of the last five, expiry for
 administrators, and self-service change on a page and through the API."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""三员分立 (issue 9): no administrator obtains a business role's powers or another
+"""三员分立: no administrator obtains a business role's powers or another
 administrator's identity."""
 
 from __future__ import annotations

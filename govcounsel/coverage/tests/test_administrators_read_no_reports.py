@@ -1,4 +1,4 @@
-"""三员分立 (issue 9): the system, security and audit administrators read no business report —
+"""三员分立: the system, security and audit administrators read no business report —
 no coverage figures, no targets, no bulletins — on any page, API endpoint or the back office;
 the business roles still do."""
 
