@@ -67,7 +67,7 @@ KINDS = {
     "律师资格": QualificationKind.LAWYER,
 }
 # A file is judged by what it declares before a row is read: a 119 KB sheet of empty rows
-# once held a worker for 37 s (issue 9). More rows than this are refused; a run of
+# once held a worker for 37 s. More rows than this are refused; a run of
 # EMPTY_RUN empty rows ends the data (what follows is formatting, not people).
 MAX_ROWS = getattr(settings, "SURVEY_MAX_ROWS", 20_000)
 MAX_COLUMNS = 50
@@ -253,7 +253,7 @@ def _declared(sheet: Any) -> int | None:
 
 def runs_in_background(content: bytes) -> bool:
     """A file of more than SURVEY_SYNC_ROWS declared rows (or of unknown size) is checked and
-    imported by a worker, not in the request (issue 9: bad input never costs a worker)."""
+    imported by a worker, not in the request (bad input never costs a worker)."""
     rows = declared_rows(content)
     return rows is None or rows > getattr(settings, "SURVEY_SYNC_ROWS", 2000)
 
@@ -581,7 +581,7 @@ ACTIVE = ("queued", "running")
 def queue_job(upload: SurveyUpload, action: str) -> None:
     """Hand a large file's preview or import to a worker once the upload is committed; the
     state lives in upload.summary ({"state": "queued|running|done|failed", "progress": 0-100})
-    and the page polls it, as the quarterly bulletins do (issue 9)."""
+    and the page polls it, as the quarterly bulletins do."""
     from django_q.tasks import async_task
 
     locked = SurveyUpload.objects.select_for_update().get(pk=upload.pk)
