@@ -58,7 +58,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", str(error))
             return render(request, "people/survey.html", context)
         file.seek(0)
-        if plan is None:  # issue 9: a large file is checked by a worker; the page polls
+        if plan is None:  # a large file is checked by a worker; the page polls
             with transaction.atomic():
                 record = SurveyUpload.objects.create(
                     file=file,

@@ -1,5 +1,5 @@
 // Behaviour of every page, wired by data-* attributes: the Content-Security-Policy allows
-// no inline script and no inline event handler (issue 9).
+// no inline script and no inline event handler.
 (function () {
   "use strict";
 
