@@ -135,8 +135,8 @@ def test_archive_page_api_and_export(tree, desk, client):
     assert hidden.json()["code"] == "not_found"
 
 
-def test_commission_letter_for_litigation(tree, desk):
-    matter = services.register_matter(
+def litigation(tree, desk):
+    return services.register_matter(
         unit=tree.unit_a,
         by=desk.office,
         title="某公司诉区市场监管局",
@@ -144,6 +144,10 @@ def test_commission_letter_for_litigation(tree, desk):
         subtype="litigation",
         working_days=10,
     )
+
+
+def test_commission_letter_for_litigation(tree, desk):
+    matter = litigation(tree, desk)
     services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
     response = client_for(desk.office).post(
         f"/api/v1/matters/{matter.pk}/commission-letter/",
@@ -186,14 +190,7 @@ def test_commission_letter_issued_on_new_years_morning_carries_the_new_year(tree
     """At 07:30 on 1 January Beijing time the UTC date is still 31 December."""
     from govcounsel.matters.documents import commission_letter
 
-    matter = services.register_matter(
-        unit=tree.unit_a,
-        by=desk.office,
-        title="某公司诉区市场监管局",
-        category="litigation",
-        subtype="litigation",
-        working_days=10,
-    )
+    matter = litigation(tree, desk)
     new_year = date(timezone.localdate().year + 1, 1, 1)
     with time_machine.travel(_beijing(new_year, 7, 30), tick=False):
         letter = commission_letter(
@@ -207,14 +204,7 @@ def test_commission_letter_issued_on_new_years_morning_carries_the_new_year(tree
 def test_commission_letter_fields_are_text_not_word_markup(tree, desk):
     from govcounsel.matters.documents import commission_letter
 
-    matter = services.register_matter(
-        unit=tree.unit_a,
-        by=desk.office,
-        title="某公司诉区市场监管局",
-        category="litigation",
-        subtype="litigation",
-        working_days=10,
-    )
+    matter = litigation(tree, desk)
     injected = '法院</w:t></w:r><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>红字 & <b>'
     letter = commission_letter(
         matter, court=injected, counterparty="某公司", authority="一般授权", lawyers=[]
