@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError, NotPermitted
+from govcounsel.core.notify import notify
 
 from .choices import ADMIN_DUTIES, IDENTITY_READERS, Role
 from .models import AdminPasswordReset, PasswordHistory, RoleGrant, User
@@ -187,6 +188,18 @@ def request_admin_reset(*, target: User, by: Any, reason: str = "") -> AdminPass
         raise DomainError("already_requested", _("该账号已有待确认的重置申请。"))
     request = AdminPasswordReset.objects.create(target=target, requested_by=by, reason=reason)
     record_event("accounts.admin_reset.requested", target, by=by, data={"request": request.pk})
+    # The second person acts next: every administrator of another duty than the requester's.
+    duty = _admin_duty(by)
+    confirmers = User.objects.filter(
+        grants__role__in=sorted(ADMIN_DUTIES - {duty}), is_active=True
+    ).exclude(pk__in=[by.pk, target.pk])
+    notify(
+        confirmers.distinct(),
+        title=str(_("管理员密码重置待确认：%(user)s") % {"user": target.get_username()}),
+        body=str(_("%(by)s申请重置该管理员的密码，须由另一职责的管理员在后台确认。"))
+        % {"by": by.get_username()},
+        url=reverse("admin:accounts_adminpasswordreset_changelist"),
+    )
     return request
 
 
@@ -258,7 +271,31 @@ def grant_role(
         by=by,
         data={"user": user.username, "role": role, "pending": pending},
     )
+    if pending:
+        notify(
+            approvers_of(grant),
+            title=str(_("授权待审批：%(user)s") % {"user": user.get_username()}),
+            body=str(
+                _("安全管理员申请授予可查看身份信息的角色，须由本区域或上级区域的司法局审批。")
+            ),
+            url=reverse("accounts:pending-grants"),
+        )
     return grant
+
+
+def approvers_of(grant: RoleGrant) -> list[User]:
+    """Who may approve a pending grant: justice bureaus of its region or above."""
+    if grant.region is None:
+        return []
+    step = type(grant.region).steplen
+    above = [grant.region.path[:end] for end in range(step, len(grant.region.path) + 1, step)]
+    candidates = User.objects.filter(
+        grants__role__in=sorted(IDENTITY_READERS),
+        grants__pending=False,
+        grants__region__path__in=above,
+        is_active=True,
+    ).distinct()
+    return [user for user in candidates if may_approve(user, grant)]
 
 
 def may_approve(by: Any, grant: RoleGrant) -> bool:

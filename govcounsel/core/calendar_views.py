@@ -21,6 +21,7 @@ from . import calendar_services as services
 from .calendar_forms import DayForm, ImportForm, NoticeForm
 from .calendar_import import template_workbook
 from .choices import NoticeSource
+from .dates import parse_day
 from .errors import DomainError
 from .forms import form_page
 from .views import bootstrap_form
@@ -38,10 +39,10 @@ def _year(year: int) -> int:
 
 
 def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise Http404 from None
+    day = parse_day(text)
+    if day is None:
+        raise Http404
+    return day
 
 
 def _year_url(year: int) -> str:

@@ -161,3 +161,27 @@ def test_granting_in_the_back_office_goes_through_the_service(tree, client):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert RoleGrant.objects.get(user=user).pending
     assert len(events("accounts.grant.requested")) == 1
+
+
+@pytest.mark.django_db
+def test_whoever_must_act_next_is_told_at_once(tree):
+    from govcounsel.core.models import Notification
+
+    secadmin = user_with(Role.SECURITY_ADMIN)
+    bureau_above = user_with(Role.JUSTICE_BUREAU, tree.beijing)
+    bureau_elsewhere = user_with(Role.JUSTICE_BUREAU, tree.chenggu)
+    services.grant_role(
+        by=secadmin, user=UserFactory(), role=Role.JUSTICE_BUREAU, region=tree.chaoyang
+    )
+    told = set(Notification.objects.values_list("recipient_id", flat=True))
+    assert told == {bureau_above.pk}
+    assert bureau_elsewhere.pk not in told
+
+    Notification.objects.all().delete()
+    auditor = user_with(Role.AUDIT_ADMIN)
+    sysadmin = user_with(Role.SYSTEM_ADMIN)
+    other_security = user_with(Role.SECURITY_ADMIN)
+    services.request_admin_reset(target=auditor, by=secadmin)
+    told = set(Notification.objects.values_list("recipient_id", flat=True))
+    assert told == {sysadmin.pk}  # another duty than the requester's, not the target
+    assert other_security.pk not in told
