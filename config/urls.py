@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from govcounsel.accounts.home import home
 from govcounsel.accounts.views import LoginView
-from govcounsel.core import audit_views, notification_views
+from govcounsel.core import audit_views, notification_views, verb_views
 
 audit_patterns = (
     [
@@ -31,8 +31,11 @@ urlpatterns = [
     path("coverage/", include("govcounsel.coverage.urls")),
     path("matters/", include("govcounsel.matters.urls")),
     path("audit/", include(audit_patterns)),
+    # Every declared workflow verb of every model (core/verbs.py).
+    path("do/<str:model>/<int:pk>/<slug:verb>/", verb_views.run_verb, name="verb"),
     path("privacy/", include("govcounsel.privacy.urls")),
     path("calendar/", include("govcounsel.core.calendar_urls")),
+    path("exports/", include("govcounsel.core.export_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

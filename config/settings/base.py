@@ -131,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "govcounsel.accounts.context_processors.roles",
+                "govcounsel.core.menu.main_menu",
             ],
         },
     },
@@ -220,6 +221,11 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 # Scans and attachments: PDF, JPEG or PNG by content, at most this size (core/uploads.py).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# Exports (ADR 0018): above this many rows a list is exported by a background job; the
+# progress is saved every EXPORT_PROGRESS_ROWS rows; the file is kept EXPORT_KEEP_DAYS days.
+EXPORT_SYNC_ROWS = env.int("EXPORT_SYNC_ROWS", default=5000)
+EXPORT_PROGRESS_ROWS = env.int("EXPORT_PROGRESS_ROWS", default=1000)
+EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", default=7)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -268,6 +274,12 @@ FILTERS_EMPTY_CHOICE_LABEL = _("全部")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# A field diff's correlation id is the request id (ADR 0017): made by the server, never
+# taken from a header, and the same as the request id of the audit events of that request.
+AUDITLOG_CID_GETTER = "govcounsel.core.context.request_id"
+# An audit action nobody declared (core/audit_actions.py) raises in development and tests;
+# in production it is written and logged, so the trail never loses an event.
+AUDIT_STRICT_ACTIONS = env.bool("AUDIT_STRICT_ACTIONS", default=DEBUG)
 # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; nobody else's.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 AXES_CLIENT_IP_CALLABLE = "govcounsel.core.context.client_address"

@@ -19,3 +19,5 @@ STORAGES = {
 Q_CLUSTER = {"name": "govcounsel-test", "sync": True, "orm": "default", "timeout": 60, "retry": 120}
 # Many tests log in from 127.0.0.1 within a minute; the rate-limit tests set the real limits.
 LOGIN_RATE_LIMITS = {"account": "1000/m", "address": "1000/m"}
+# Every audit action written must be declared with its label (ADR 0017).
+AUDIT_STRICT_ACTIONS = True

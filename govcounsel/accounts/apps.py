@@ -11,3 +11,6 @@ class AccountsConfig(AppConfig):
             audit_registry,  # noqa: F401
             security_signals,  # noqa: F401
         )
+        from .scopes import provide_scopes
+
+        provide_scopes()

@@ -1,14 +1,17 @@
-"""Turning an account's role grants into a Scope (see core.scoping)."""
+"""Turning an account's role grants into a Scope, for core's declared scoping (core/scoping.py):
+`provide_scopes()` registers this module with core at start-up (AccountsConfig.ready)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Q, QuerySet
+
 from govcounsel.core.scoping import Scope
 
 from .choices import ADMIN_DUTIES, Role
-from .models import RoleGrant
+from .models import RoleGrant, User
 
 
 def grants_of(user: Any) -> list[RoleGrant]:
@@ -39,7 +42,7 @@ def has_role(user: Any, roles: Iterable[Role]) -> bool:
     return bool(roles_of(user) & set(roles))
 
 
-def scope_for(user: Any, roles: Iterable[Role]) -> Scope:
+def scope_for(user: Any, roles: Iterable[str]) -> Scope:
     """What the account reaches through its grants of the given roles."""
     wanted = set(roles)
     grants = [g for g in grants_of(user) if g.role in wanted]
@@ -66,3 +69,55 @@ def scope_for(user: Any, roles: Iterable[Role]) -> Scope:
         system_paths=system_paths,
         person_id=person_id,
     )
+
+
+def holders_reaching(
+    roles: Iterable[Role] | str, *, unit: Any = None, region: Any = None
+) -> QuerySet[User]:
+    """The accounts whose grants of these roles reach a unit or a region: the inverse of
+    `scope_for`, for telling whoever is responsible (`holders_reaching("UNIT_ROLES",
+    unit=u)` are the accounts for which u is in `Unit.objects.run_by(account)`).
+
+    A unit is reached by a grant at the unit, a superior-administrator grant at the head of
+    a vertical system above it, and a region grant at its region or above; a region by a
+    region grant at it or above; anything by an administrator duty among the roles. A grant
+    pending its approval reaches nothing (as in `grants_of`)."""
+    from govcounsel.core.scoping import role_set
+
+    wanted = role_set(roles)
+    reach = Q(role__in=sorted(wanted & ADMIN_DUTIES))
+    if unit is not None:
+        path = unit.system_path
+        heads = [path[: i + 1] for i, char in enumerate(path) if char == "/"]
+        reach |= Q(unit_id=unit.pk) | Q(role=Role.SUPERIOR_ADMIN, unit__system_path__in=heads)
+        region = unit.region
+    if region is not None:
+        step = type(region).steplen
+        above = [region.path[:end] for end in range(step, len(region.path) + 1, step)]
+        reach |= Q(region__path__in=above)
+    grants = RoleGrant.objects.filter(reach, role__in=sorted(wanted), pending=False)
+    return User.objects.filter(pk__in=grants.values("user_id"))
+
+
+def provide_scopes() -> None:
+    """Give core's declared scoping (core/scoping.py) its grants and its role-set names:
+    each set of choices.py under its name, and each role under its value."""
+    from govcounsel.core.scoping import register_scope_provider
+
+    from . import choices
+
+    sets: dict[str, Iterable[Role]] = {
+        name: getattr(choices, name)
+        for name in (
+            "REGION_ROLES",
+            "UNIT_ROLES",
+            "ADMIN_DUTIES",
+            "SELF_ROLES",
+            "DOMAIN_ROLES",
+            "PEOPLE_MANAGERS",
+            "IDENTITY_READERS",
+            "ORGANISATION_READERS",
+        )
+    }
+    sets |= {role.value: {role} for role in Role}
+    register_scope_provider(scope_for=scope_for, roles_of=roles_of, role_sets=sets)

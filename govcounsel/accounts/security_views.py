@@ -8,15 +8,18 @@ from urllib.parse import quote
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from govcounsel.core.scoping import get_visible_or_404
+
 from . import two_factor
 from .choices import Role
+from .models import ApiToken
 from .scopes import has_role
 from .token_services import revoke_token, tokens_visible_to
 
@@ -122,9 +125,9 @@ def disable_two_factor(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = tokens_visible_to(request.user).filter(pk=pk).first()
-    if token is None:
-        raise Http404
+    token = get_visible_or_404(
+        ApiToken, request.user, request=request, scope=tokens_visible_to, pk=pk
+    )
     revoke_token(token=token, by=request.user)
     messages.success(request, _("已吊销令牌 %(prefix)s…。") % {"prefix": token.prefix})
     return redirect("account-security")

@@ -31,10 +31,12 @@ from django.utils.translation import gettext_lazy as _
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError, NotPermitted
 from govcounsel.core.notify import notify
+from govcounsel.core.scoping import in_reach
+from govcounsel.core.services import model_update
 
 from .choices import ADMIN_DUTIES, IDENTITY_READERS, Role
 from .models import AdminPasswordReset, PasswordHistory, RoleGrant, User
-from .scopes import forget_grants, roles_of, scope_for
+from .scopes import forget_grants, roles_of
 
 REMEMBERED_PASSWORDS = 5
 ACCOUNT_FIELDS = ("last_name", "first_name", "person", "is_active", "is_staff")
@@ -133,24 +135,23 @@ def update_account(*, user: User, by: Any, **changes: Any) -> User:
     set when the account is created and fixed once the holder has activated it: otherwise an
     administrator could point it at himself and reset."""
     _ensure_security_admin(by)
-    user = User.objects.select_for_update().get(pk=user.pk)
-    if "email" in changes and changes["email"] != user.email:
-        if user.has_usable_password():
+
+    def check(user: User) -> None:
+        if "email" in changes and changes["email"] != user.email and user.has_usable_password():
             raise DomainError(
                 "email_fixed",
                 _("账号激活后，电子邮箱只能由本人修改。"),
                 field="email",
             )
-        user.email = changes.pop("email")
-    unknown = set(changes) - set(ACCOUNT_FIELDS) - {"email"}
-    if unknown:
-        raise DomainError("invalid", _("这些字段不能在此修改：%(f)s") % {"f": ", ".join(unknown)})
-    for name, value in changes.items():
-        if name in ACCOUNT_FIELDS:
-            setattr(user, name, value)
-    user.full_clean()
-    user.save()
-    record_event("accounts.user.updated", user, by=by, data={"fields": sorted(changes)})
+
+    user, _changed = model_update(
+        user,
+        by=by,
+        fields=(*ACCOUNT_FIELDS, "email"),
+        data=changes,
+        event="accounts.user.updated",
+        check=check,
+    )
     return user
 
 
@@ -304,8 +305,7 @@ def may_approve(by: Any, grant: RoleGrant) -> bool:
         return False
     if by.pk in {grant.user_id, grant.granted_by_id}:
         return False
-    paths = scope_for(by, IDENTITY_READERS).region_paths
-    return any(grant.region.path.startswith(path) for path in paths)
+    return in_reach(by, IDENTITY_READERS, grant.region)
 
 
 def pending_grants_for(by: Any) -> list[RoleGrant]:

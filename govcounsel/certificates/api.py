@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from govcounsel.core.api import ActionSerializer, ScopedReadViewSet
+from govcounsel.core.api import ScopedReadViewSet
 from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedRelatedField
 from govcounsel.people.models import Person
@@ -88,10 +88,6 @@ class CertificateSerializer(serializers.ModelSerializer):
         return numbering.decode(certificate.number).as_dict()
 
 
-class ReviewSerializer(ActionSerializer):
-    passed = serializers.BooleanField(help_text="true: 审核通过；false: 退回（须填写 note）")
-
-
 class CertificateApplicationViewSet(ScopedReadViewSet):
     """申请 → 审核 → 申报 → 审批. POST creates an application for a person."""
 
@@ -114,52 +110,6 @@ class CertificateApplicationViewSet(ScopedReadViewSet):
         )
         return Response(self.get_serializer(application).data, status=201)
 
-    @extend_schema(request=ReviewSerializer)
-    @action(detail=True, methods=["post"])
-    def review(self, request: Request, pk: str | None = None) -> Response:
-        body = ReviewSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self.run_action(
-            request, services.review, "application", passed=body.validated_data["passed"]
-        )
-
-    @extend_schema(request=ActionSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request: Request, pk: str | None = None) -> Response:
-        return self.run_action(request, services.submit, "application")
-
-    @extend_schema(request=ActionSerializer, responses={200: CertificateSerializer})
-    @action(detail=True, methods=["post"])
-    def approve(self, request: Request, pk: str | None = None) -> Response:
-        application = self.get_object()
-        body = ActionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        certificate = services.approve(
-            application=application, by=request.user, **body.validated_data
-        )
-        return Response(
-            CertificateSerializer(certificate, context=self.get_serializer_context()).data
-        )
-
-    @extend_schema(request=ActionSerializer)
-    @action(detail=True, methods=["post"])
-    def reject(self, request: Request, pk: str | None = None) -> Response:
-        return self.run_action(request, services.reject, "application")
-
-    @extend_schema(request=ActionSerializer)
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request: Request, pk: str | None = None) -> Response:
-        body = ActionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        result = services.withdraw(
-            application=self.get_object(), by=request.user, note=body.validated_data["note"]
-        )
-        return Response(self.get_serializer(result).data)
-
-
-class CancelSerializer(ActionSerializer):
-    on = serializers.DateField(required=False, help_text="注销生效日期，默认今天")
-
 
 class CertificateViewSet(ScopedReadViewSet):
     """The certificate register; suspend, reinstate and cancel belong to the justice bureau."""
@@ -172,25 +122,6 @@ class CertificateViewSet(ScopedReadViewSet):
 
     def get_queryset(self) -> Any:
         return super().get_queryset().prefetch_related("steps__actor")
-
-    @extend_schema(request=ActionSerializer)
-    @action(detail=True, methods=["post"])
-    def suspend(self, request: Request, pk: str | None = None) -> Response:
-        return self.run_action(request, services.suspend, "certificate")
-
-    @extend_schema(request=ActionSerializer)
-    @action(detail=True, methods=["post"])
-    def reinstate(self, request: Request, pk: str | None = None) -> Response:
-        return self.run_action(request, services.reinstate, "certificate")
-
-    @extend_schema(request=CancelSerializer)
-    @action(detail=True, methods=["post"])
-    def cancel(self, request: Request, pk: str | None = None) -> Response:
-        body = CancelSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self.run_action(
-            request, services.cancel, "certificate", on=body.validated_data.get("on")
-        )
 
     @extend_schema(parameters=[OpenApiParameter("number", str, required=True)])
     @action(detail=False, methods=["get"])
@@ -231,10 +162,6 @@ class CaseSerializer(serializers.ModelSerializer):
         read_only_fields = fields  # changed only by the recover and complete actions
 
 
-class RecoverSerializer(ActionSerializer):
-    on = serializers.DateField(required=False, help_text="证书收回日期，默认今天")
-
-
 class CancellationCaseViewSet(ScopedReadViewSet):
     """000 #3: open from the HR event until the justice bureau completes the cancellation."""
 
@@ -243,22 +170,3 @@ class CancellationCaseViewSet(ScopedReadViewSet):
     filterset_class = CaseFilter
     select_related = ("certificate__person", "certificate__unit")
     ordering = ["due_on", "id"]
-
-    @extend_schema(request=RecoverSerializer)
-    @action(detail=True, methods=["post"])
-    def recover(self, request: Request, pk: str | None = None) -> Response:
-        body = RecoverSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self.run_action(
-            request, services.record_recovery, "case", on=body.validated_data.get("on")
-        )
-
-    @extend_schema(request=ActionSerializer)
-    @action(detail=True, methods=["post"])
-    def complete(self, request: Request, pk: str | None = None) -> Response:
-        case = self.get_object()
-        body = ActionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.complete_case(case=case, by=request.user, **body.validated_data)
-        case.refresh_from_db()
-        return Response(self.get_serializer(case).data)

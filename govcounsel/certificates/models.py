@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from govcounsel.core.models import WorkflowStep
+from govcounsel.core.scoping import ScopedQuerySet
 
 from .choices import (
     HELD_CERTIFICATE,
@@ -23,30 +23,11 @@ from .choices import (
     StepAction,
 )
 
-if TYPE_CHECKING:
-    from govcounsel.accounts.models import User
-
 S = ApplicationStatus
 C = CertificateStatus
 
 
-def _unit_scope_filter(user: Any, roles: Any, prefix: str, person: str | None) -> Q:
-    from govcounsel.accounts.scopes import scope_for
-
-    return scope_for(user, roles).q(
-        region_path=f"{prefix}region__path",
-        unit=f"{prefix}id",
-        system_path=f"{prefix}system_path",
-        person=person,
-    )
-
-
-class ApplicationQuerySet(models.QuerySet["CertificateApplication"]):
-    def visible_to(self, user: User | Any) -> ApplicationQuerySet:
-        from govcounsel.accounts.choices import DOMAIN_ROLES
-
-        return self.filter(_unit_scope_filter(user, DOMAIN_ROLES, "unit__", "person_id"))
-
+class ApplicationQuerySet(ScopedQuerySet["CertificateApplication"]):
     def open(self) -> ApplicationQuerySet:
         return self.filter(status__in=OPEN_APPLICATION)
 
@@ -80,6 +61,13 @@ class CertificateApplication(FSMModelMixin, models.Model):
 
     objects = ApplicationQuerySet.as_manager()
 
+    class Scoping:
+        roles = "DOMAIN_ROLES"
+        region = "unit__region__path"
+        unit = "unit_id"
+        system = "unit__system_path"
+        person = "person_id"
+
     class Meta:
         verbose_name = _("证书申请")
         verbose_name_plural = _("证书申请")
@@ -101,6 +89,10 @@ class CertificateApplication(FSMModelMixin, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_APPLICATION
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == S.APPROVED
 
     # The lifecycle; only the services call these, each after its role and scope check.
     @transition(field=status, source=S.APPLIED, target=S.REVIEWED)
@@ -162,12 +154,7 @@ class SerialCounter(models.Model):
         return str(self.last)
 
 
-class CertificateQuerySet(models.QuerySet["Certificate"]):
-    def visible_to(self, user: User | Any) -> CertificateQuerySet:
-        from govcounsel.accounts.choices import DOMAIN_ROLES
-
-        return self.filter(_unit_scope_filter(user, DOMAIN_ROLES, "unit__", "person_id"))
-
+class CertificateQuerySet(ScopedQuerySet["Certificate"]):
     def held(self) -> CertificateQuerySet:
         return self.filter(status__in=HELD_CERTIFICATE)
 
@@ -216,6 +203,13 @@ class Certificate(FSMModelMixin, models.Model):
 
     objects = CertificateQuerySet.as_manager()
 
+    class Scoping:
+        roles = "DOMAIN_ROLES"
+        region = "unit__region__path"
+        unit = "unit_id"
+        system = "unit__system_path"
+        person = "person_id"
+
     class Meta:
         verbose_name = _("公职律师证书")
         verbose_name_plural = _("公职律师证书")
@@ -244,6 +238,14 @@ class Certificate(FSMModelMixin, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("certificates:certificate", kwargs={"pk": self.pk})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == C.ACTIVE
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.status == C.SUSPENDED
 
     @transition(field=status, source=C.ACTIVE, target=C.SUSPENDED)
     def suspend(self) -> None:
@@ -309,14 +311,7 @@ class ActivePeriod(models.Model):
         return f"{self.certificate_id} {self.started_on}–{self.ended_on or ''}"
 
 
-class CaseQuerySet(models.QuerySet["CancellationCase"]):
-    def visible_to(self, user: User | Any) -> CaseQuerySet:
-        from govcounsel.accounts.choices import DOMAIN_ROLES
-
-        return self.filter(
-            _unit_scope_filter(user, DOMAIN_ROLES, "certificate__unit__", "certificate__person_id")
-        )
-
+class CaseQuerySet(ScopedQuerySet["CancellationCase"]):
     def open(self) -> CaseQuerySet:
         return self.exclude(status=CaseStatus.COMPLETED)
 
@@ -351,6 +346,13 @@ class CancellationCase(FSMModelMixin, models.Model):
 
     objects = CaseQuerySet.as_manager()
 
+    class Scoping:
+        roles = "DOMAIN_ROLES"
+        region = "certificate__unit__region__path"
+        unit = "certificate__unit_id"
+        system = "certificate__unit__system_path"
+        person = "certificate__person_id"
+
     class Meta:
         verbose_name = _("注销案件")
         verbose_name_plural = _("注销案件")
@@ -358,7 +360,7 @@ class CancellationCase(FSMModelMixin, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["certificate"],
-                condition=~Q(status="completed"),
+                condition=~Q(status=CaseStatus.COMPLETED),
                 name="one_open_case_per_certificate",
             )
         ]

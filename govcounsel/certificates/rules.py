@@ -7,23 +7,18 @@ from typing import Any
 import rules
 
 from govcounsel.accounts.choices import Role
-from govcounsel.accounts.scopes import scope_for
-
-UNIT_OFFICES = {Role.UNIT_ADMIN, Role.SUPERIOR_ADMIN}
-BUREAU = {Role.JUSTICE_BUREAU}
-ASSOCIATION = {Role.ASSOCIATION}
 
 
-def _reaches(user: Any, roles: set[Role], obj: Any) -> bool:
-    """Whether the roles reach the unit — given itself, or as the `unit` of an object."""
+def _reaches(user: Any, roles: str | None, obj: Any) -> bool:
+    """Whether the unit — given itself, or as the `unit` of an object — is one the user
+    runs (`roles=None`: Unit.objects.run_by), or one its grants of `roles` reach."""
     from govcounsel.organisations.models import Unit
 
     unit = obj if isinstance(obj, Unit) else getattr(obj, "unit", None)
     if unit is None:
         return False
-    scope = scope_for(user, roles)
-    condition = scope.q(region_path="region__path", unit="pk", system_path="system_path")
-    return Unit.objects.filter(condition, pk=unit.pk).exists()
+    units = Unit.objects.run_by(user) if roles is None else Unit.objects.reached_by(user, roles)
+    return units.filter(pk=unit.pk).exists()
 
 
 @rules.predicate
@@ -34,13 +29,13 @@ def is_the_person(user: Any, person: Any) -> bool:
 @rules.predicate
 def runs_the_unit_of(user: Any, obj: Any) -> bool:
     """The rule-of-law office of the unit the object belongs to (统一审核、统一申报)."""
-    return _reaches(user, UNIT_OFFICES, obj)
+    return _reaches(user, None, obj)
 
 
 @rules.predicate
 def bureau_over(user: Any, obj: Any) -> bool:
     """The justice bureau of the region the object's unit lies in."""
-    return _reaches(user, BUREAU, obj)
+    return _reaches(user, Role.JUSTICE_BUREAU, obj)
 
 
 @rules.predicate
@@ -50,7 +45,7 @@ def applicant_of(user: Any, application: Any) -> bool:
 
 @rules.predicate
 def association_over(user: Any, person: Any) -> bool:
-    return _reaches(user, ASSOCIATION, person)
+    return _reaches(user, Role.ASSOCIATION, person)
 
 
 # obj: the person applying

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from typing import Any
 
@@ -19,6 +18,7 @@ from govcounsel.core.workflow import run_transition
 from govcounsel.people.models import Person
 
 from . import numbering
+from .audit_actions import APPLICATION_STEP_EVENTS, CERTIFICATE_STEP_EVENTS
 from .choices import ApplicationStatus, CancellationReason, CaseStatus, CertificateStatus
 from .eligibility import ensure_eligible
 from .models import (
@@ -139,10 +139,10 @@ def _advance(
     locked.save()
     if isinstance(locked, CertificateApplication):
         _application_step(locked, action, before, by, note, scan)
-        record_event(f"certificates.application.{action}", locked, by=by)
+        record_event(APPLICATION_STEP_EVENTS[action], locked, by=by)
     else:
         _certificate_step(locked, action, before, by, note=note, scan=scan)
-        record_event(f"certificates.certificate.{action}", locked, by=by)
+        record_event(CERTIFICATE_STEP_EVENTS[action], locked, by=by)
     return locked
 
 
@@ -255,7 +255,7 @@ def approve(
     return certificate
 
 
-def _check_issue_date(person: Person, issued_on: date, certificate: Certificate | None) -> None:
+def check_issue_date(person: Person, issued_on: date, certificate: Certificate | None) -> None:
     """An issue date is not in the future and keeps the person's certificates in the order
     they were issued: not before the previous one ended, not after the next one began. The
     first-approval year is read from the earliest, so that order must hold."""
@@ -285,7 +285,7 @@ def _check_issue_date(person: Person, issued_on: date, certificate: Certificate 
 def _issue(
     application: CertificateApplication, person: Person, by: Any, issued_on: date
 ) -> Certificate:
-    _check_issue_date(person, issued_on, None)
+    check_issue_date(person, issued_on, None)
     # 000 #1, the Ministry's 17-digit scheme: the serial is kept for life and the number
     # carries the year of FIRST approval, so a re-issue takes both from the first certificate.
     first = Certificate.objects.filter(person=person).order_by("issued_on", "id").first()
@@ -425,52 +425,6 @@ def cancel(
         data={"on": str(certificate.ended_on)},
     )
     return certificate
-
-
-@transaction.atomic
-def backdate_issue(certificate: Certificate, issued_on: date) -> None:
-    """Correct the issue date of a certificate entered late (prefer `approve(issued_on=…)`,
-    which gets it right from the start). The issue step's effective date, the start of the
-    first active period and the licence numbers move together: when this is the person's
-    first certificate, its year becomes the first-approval year of every certificate the
-    person holds or held (000 #1: the number carries the year of first approval)."""
-    locked = _locked_certificate(certificate)
-    _check_issue_date(locked.person, issued_on, locked)
-    if locked.ended_on is not None and locked.ended_on < issued_on:
-        raise DomainError(
-            "issue_after_end",
-            _("颁证日期不能晚于证书的终止日期%(ended)s。") % {"ended": locked.ended_on},
-            field="issued_on",
-        )
-    first = ActivePeriod.objects.filter(certificate=locked).order_by("started_on").first()
-    if first is not None and first.ended_on is not None and first.ended_on < issued_on:
-        raise DomainError(
-            "issue_after_end",
-            _("颁证日期不能晚于证书的首个有效期间结束日%(ended)s。") % {"ended": first.ended_on},
-            field="issued_on",
-        )
-    Certificate.objects.filter(pk=certificate.pk).update(issued_on=issued_on)
-    CertificateStep.objects.filter(certificate=certificate, action="issued").update(
-        effective_on=issued_on
-    )
-    if first is not None:
-        ActivePeriod.objects.filter(pk=first.pk).update(started_on=issued_on)
-    _renumber_from_first_approval(locked.person)
-    certificate.refresh_from_db(fields=["issued_on", "first_approved_year", "number"])
-
-
-def _renumber_from_first_approval(person: Person) -> None:
-    """Every certificate of the person carries the year of the earliest one's issue; only the
-    year digits change (place, category, sex and serial stay as issued)."""
-    certificates = list(Certificate.objects.select_for_update().filter(person=person))
-    first_year = min(certificates, key=lambda c: (c.issued_on, c.pk)).issued_on.year
-    for certificate in certificates:
-        parts = numbering.decode(certificate.number)
-        number = str(dataclasses.replace(parts, first_year=first_year))
-        if (certificate.first_approved_year, certificate.number) != (first_year, number):
-            Certificate.objects.filter(pk=certificate.pk).update(
-                first_approved_year=first_year, number=number
-            )
 
 
 # --- HR events and cancellation cases (000 #3) ------------------------------------------

@@ -2,26 +2,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from govcounsel.core.audit import record_event
-from govcounsel.core.errors import DomainError
 from govcounsel.core.forms import form_page
 from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.people.filters import PersonFilter
 from govcounsel.people.models import Person
 
 from . import numbering, selectors, services
-from .actions import APPLICATION_ACTIONS, CASE_ACTIONS, CERTIFICATE_ACTIONS, Action, available
 from .filters import ApplicationFilter, CaseFilter, CertificateFilter
-from .forms import ActionForm, ApplyForm, MembershipForm
+from .forms import ApplyForm, MembershipForm
 from .models import (
     ApplicationStep,
     CancellationCase,
@@ -99,25 +94,9 @@ class NonMemberListView(ScopedListView):
         )
 
 
-class _WorkflowDetail(ScopedDetailView):
-    actions: list[Action]
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["actions"] = available(
-            self.actions, self.object, self.request.user, self.perm_target()
-        )
-        context["action_form"] = ActionForm()
-        return context
-
-    def perm_target(self) -> Any:
-        return self.object
-
-
-class ApplicationDetailView(_WorkflowDetail):
+class ApplicationDetailView(ScopedDetailView):
     model = CertificateApplication
     template_name = "certificates/application_detail.html"
-    actions = APPLICATION_ACTIONS
 
     def get_queryset(self) -> Any:
         return (
@@ -125,10 +104,9 @@ class ApplicationDetailView(_WorkflowDetail):
         )
 
 
-class CertificateDetailView(_WorkflowDetail):
+class CertificateDetailView(ScopedDetailView):
     model = Certificate
     template_name = "certificates/certificate_detail.html"
-    actions = CERTIFICATE_ACTIONS
 
     def get_queryset(self) -> Any:
         return (
@@ -145,69 +123,12 @@ class CertificateDetailView(_WorkflowDetail):
         return context
 
 
-class CaseDetailView(_WorkflowDetail):
+class CaseDetailView(ScopedDetailView):
     model = CancellationCase
     template_name = "certificates/case_detail.html"
-    actions = CASE_ACTIONS
 
     def get_queryset(self) -> Any:
         return super().get_queryset().select_related("certificate__person", "certificate__unit")
-
-    def perm_target(self) -> Any:
-        return self.object.certificate
-
-
-def _act(
-    request: HttpRequest,
-    model: type[Model],
-    actions: list[Action],
-    pk: int,
-    verb: str,
-    via: str = "",
-) -> HttpResponse:
-    obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)  # type: ignore[attr-defined]
-    action = next((a for a in actions if a.verb == verb), None)
-    if action is None:
-        raise PermissionDenied
-    form = ActionForm(request.POST, request.FILES)
-    if not form.is_valid():
-        # The action form sits in a dialog on the detail page: say why, e.g. a scan that is
-        # not a PDF, JPEG or PNG.
-        reasons = "；".join(str(m) for errors in form.errors.values() for m in errors)
-        messages.error(request, _("提交的内容有误：%(reasons)s") % {"reasons": reasons})
-        return redirect(obj)
-    try:
-        action.run(obj, request.user, **form.service_data(bool(action.asks_date)))
-    except DomainError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(str(error.message)) from None
-        messages.error(
-            request,
-            _("%(action)s未办理：%(reason)s") % {"action": action.label, "reason": error.message},
-        )
-        return redirect(obj)
-    messages.success(request, _("已办理：%(action)s") % {"action": action.label})
-    obj = model._default_manager.get(pk=pk)
-    target: Any = obj.certificate if verb == "approve" else obj  # type: ignore[attr-defined]
-    return redirect(target)
-
-
-@login_required
-@require_POST
-def application_action(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
-    return _act(request, CertificateApplication, APPLICATION_ACTIONS, pk, verb)
-
-
-@login_required
-@require_POST
-def certificate_action(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
-    return _act(request, Certificate, CERTIFICATE_ACTIONS, pk, verb)
-
-
-@login_required
-@require_POST
-def case_action(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
-    return _act(request, CancellationCase, CASE_ACTIONS, pk, verb)
 
 
 @login_required

@@ -31,11 +31,9 @@ from django.http import HttpRequest
 from django_q import admin as q_admin
 from django_q.models import Failure, OrmQ, Schedule, Success
 
-from govcounsel.accounts.choices import Role
-from govcounsel.accounts.scopes import has_role
-
 from .forms import run_service
 from .models import AuditEvent, CalendarDay, HolidayNotice, Notification
+from .scoping import holds
 
 admin.site.site_header = "公职律师工作管理平台 · 后台管理"
 admin.site.site_title = "govcounsel"
@@ -43,22 +41,23 @@ admin.site.index_title = "后台管理"
 
 
 class DutyAdmin(admin.ModelAdmin):
-    duty: Role = Role.SYSTEM_ADMIN
+    # A role's value ("system_admin"); core names roles only through the scope provider.
+    duty: str = "system_admin"
     read_only = False
     deletable = False
     # Other duties that may look (never change): the security administrator picks regions and
     # units when granting roles.
-    viewers: frozenset[Role] = frozenset()
+    viewers: frozenset[str] = frozenset()
 
     def _holds(self, request: HttpRequest) -> bool:
-        return bool(request.user.is_active and has_role(request.user, {self.duty}))
+        return bool(request.user.is_active and holds(request.user, {self.duty}))
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._holds(request)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._holds(request) or bool(
-            self.viewers and request.user.is_active and has_role(request.user, self.viewers)
+            self.viewers and request.user.is_active and holds(request.user, self.viewers)
         )
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
@@ -225,7 +224,7 @@ class ConfigurationAdmin(DutyAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
-    duty = Role.AUDIT_ADMIN
+    duty = "audit_admin"
     list_display = ["at", "action", "actor_name", "client_address", "object_repr"]
     list_filter = ["action"]
     search_fields = ["action", "actor_name", "object_repr", "client_address"]
@@ -233,7 +232,7 @@ class AuditEventAdmin(ReadOnlyAdmin):
 
 
 class ChangeAdmin(ReadOnlyAdmin):
-    duty = Role.AUDIT_ADMIN
+    duty = "audit_admin"
     list_display = ["timestamp", "action", "content_type", "object_repr", "actor", "remote_addr"]
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "actor__username"]

@@ -10,7 +10,7 @@ from django.db import IntegrityError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -19,7 +19,8 @@ from .access import record_personal_read
 from .audit import record_event
 from .context import bind_api_user
 from .errors import DomainError, integrity_to_domain
-from .uploads import DocumentUploadSerializerField
+from .scoping import get_visible_or_404
+from .verb_api import VerbViewSetMixin
 
 _CODES = {
     exceptions.NotAuthenticated: "not_authenticated",
@@ -122,8 +123,11 @@ def _record_denied(request: Any, code: str) -> None:
     )
 
 
-class ScopedReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """List and detail, always starting from `Model.objects.visible_to(user)`."""
+class ScopedReadViewSet(
+    VerbViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """List and detail, always starting from `Model.objects.visible_to(user)`; every workflow
+    verb declared for the model is a POST action (core/verbs.py)."""
 
     model: type[Model]
     select_related: tuple[str, ...] = ()
@@ -145,40 +149,18 @@ class ScopedReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return page
 
     def get_object(self) -> Any:
-        try:
-            obj = super().get_object()
-        except Http404:
-            lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
-            if lookup is not None and self.model._default_manager.filter(pk=lookup).exists():
-                # Existing but out of scope: answered like a missing object, recorded as denied.
-                record_event(
-                    "access.denied",
-                    by=self.request.user,
-                    data={
-                        "path": self.request.path,
-                        "model": self.model._meta.label,
-                        "id": str(lookup),
-                    },
-                )
-            raise
+        # Existing but out of scope: answered like a missing object, recorded as denied.
+        lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
+        obj = get_visible_or_404(
+            self.filter_queryset(self.get_queryset()),
+            self.request.user,
+            request=self.request,
+            scope=None,
+            **{self.lookup_field: lookup},
+        )
+        self.check_object_permissions(self.request, obj)
         record_personal_read(self.request, self.model, kind="api", count=1, ids=[obj.pk])
         return obj
-
-    def run_action(self, request: Any, service: Any, target: str, **extra: Any) -> Response:
-        """A workflow verb as POST: validate the body, call the service, answer the object."""
-        obj = self.get_object()
-        body = ActionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = {k: v for k, v in body.validated_data.items() if v is not None}
-        result = service(**{target: obj}, by=request.user, **data, **extra)
-        return Response(self.get_serializer(result).data)
-
-
-class ActionSerializer(serializers.Serializer):
-    """The body of a workflow action: a note (reason or opinion) and an optional scan."""
-
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    scan = DocumentUploadSerializerField(required=False, allow_null=True, default=None)
 
 
 class ScopedViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedReadViewSet):

@@ -7,4 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("审计与公共")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import menu, signals  # noqa: F401
+
+        menu.autodiscover()
+        from .audit_actions import autodiscover
+
+        autodiscover()

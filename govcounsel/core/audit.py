@@ -4,20 +4,38 @@ login records of django-axes in the trail when they are cleared."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from auditlog.models import LogEntry
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
 from . import audit_chain, context
+from .audit_actions import AXES_CLEARED, actions
 from .masking import scrub_identifiers
 from .models import AuditEvent, ChangeSeal
+
+logger = logging.getLogger(__name__)
+
+
+def check_action(action: str) -> None:
+    """A name nobody declared (core/audit_actions.py) is a mistake: refused where it can be
+    fixed (development, tests), logged in production, where the event is kept all the same."""
+    if action in actions:
+        return
+    if getattr(settings, "AUDIT_STRICT_ACTIONS", settings.DEBUG):
+        raise ValueError(
+            f"audit action {action!r} is not declared: register it with a label in the "
+            "app's audit_actions.py"
+        )
+    logger.error("audit action %r is not declared", action)
 
 
 def record_event(
@@ -27,8 +45,15 @@ def record_event(
     by: Any = None,
     data: dict[str, Any] | None = None,
     client_address: str | None = None,
+    request_id: str | None = None,
 ) -> AuditEvent:
+    """Write one event of the trail. `action` is a declared name (core/audit_actions.py);
+    the actor, client address and request id default to those of the request being served
+    (a background job passes the request id of the request that queued it)."""
+    check_action(action)
     ctx = context.current()
+    if request_id is None and ctx is not None:
+        request_id = ctx.request_id
     if by is None and ctx is not None:
         by = ctx.user
     if client_address is None and ctx is not None:
@@ -42,6 +67,8 @@ def record_event(
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:255] if obj is not None else "",
+        # Ties the event to django-auditlog's field diffs of the same request (their cid).
+        request_id=request_id,
         # Issue 9: an ID number typed into a search is kept as its keyed hash, never in clear.
         data=scrub_identifiers(data or {}),
     )
@@ -95,7 +122,7 @@ def _keep_login_record(sender: Any, instance: models.Model, **kwargs: Any) -> No
     if sender not in _LOGIN_RECORDS:
         return
     record_event(
-        f"axes.{sender._meta.model_name}.cleared",
+        AXES_CLEARED[sender._meta.model_name],
         instance,
         data=_login_record_data(instance),
     )

@@ -81,8 +81,13 @@ def normalise_json(value: Any) -> Any:
 
 
 def event_fields(event: Any) -> list[Any]:
-    """The hashed content of an AuditEvent, in a fixed order."""
-    return [
+    """The hashed content of an AuditEvent, in a fixed order.
+
+    The request id (ADR 0017) is hashed when there is one, as a tenth value: rows written
+    before it existed, and events outside a request, hash exactly as before, so the chain
+    they are in still verifies; a request id added to such a row, or taken from a row that
+    had one, changes the count of values and breaks the link."""
+    fields = [
         event.action,
         event.actor_id,
         event.actor_name,
@@ -93,6 +98,11 @@ def event_fields(event: Any) -> list[Any]:
         event.object_repr,
         normalise_json(event.data),
     ]
+    # getattr: migration 0007 hashes rows through the model as it was, without the field.
+    request_id = getattr(event, "request_id", None)
+    if request_id is not None:
+        fields.append(request_id)
+    return fields
 
 
 def change_fields(entry: Any) -> list[Any]:

@@ -32,6 +32,7 @@ def log_bulk(entries: Iterable[tuple[Any, int, dict[str, Any]]], *, by: Any) -> 
                 changes=_as_registered(obj, changes),
                 actor=actor,
                 remote_addr=address,
+                cid=context.request_id(),
             )
         )
     LogEntry.objects.bulk_create(rows, batch_size=1000)

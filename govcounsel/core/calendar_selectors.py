@@ -47,10 +47,6 @@ class DayRow:
     def weekday(self) -> str:
         return str(WEEKDAYS[self.date.weekday()])
 
-    @property
-    def on_weekend(self) -> bool:
-        return self.date.weekday() >= 5
-
 
 def years_overview(today: date, ahead: int = 2) -> list[YearRow]:
     """Every recorded year, and the years from this one to `ahead` years on even when

@@ -14,3 +14,20 @@ class NoticeSource(models.TextChoices):
 
     NOTICE = "notice", _("国务院办公厅通知")
     COMPUTED = "computed", _("按放假办法推算")
+
+
+class ExportFormat(models.TextChoices):
+    """The file formats a register can be exported in (ADR 0018)."""
+
+    XLSX = "xlsx", _("Excel（.xlsx）")
+    CSV = "csv", _("CSV（.csv）")
+
+
+class ExportStatus(models.TextChoices):
+    """Where a background export stands (ADR 0018)."""
+
+    QUEUED = "queued", _("排队中")
+    RUNNING = "running", _("正在导出")
+    DONE = "done", _("已完成")
+    FAILED = "failed", _("失败")
+    EXPIRED = "expired", _("已过期")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 from typing import Any
@@ -11,10 +12,20 @@ from typing import Any
 from django.conf import settings
 
 
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
 @dataclass(frozen=True)
 class RequestContext:
+    """The request being served: who acts, from where, and the id that ties together the
+    audit events and the field diffs one request writes."""
+
     request: Any
     client_address: str | None
+    # Made here, never read from a header: a client could otherwise tie its request to
+    # someone else's entries in the trail.
+    request_id: str = field(default_factory=new_request_id)
 
     @property
     def user(self) -> Any:
@@ -27,6 +38,13 @@ _current: ContextVar[RequestContext | None] = ContextVar("govcounsel_request", d
 
 def current() -> RequestContext | None:
     return _current.get()
+
+
+def request_id() -> str | None:
+    """The id of the request being served (django-auditlog's AUDITLOG_CID_GETTER: a field
+    diff carries it as its `cid`)."""
+    ctx = _current.get()
+    return ctx.request_id if ctx is not None else None
 
 
 def set_current(ctx: RequestContext | None) -> Any:

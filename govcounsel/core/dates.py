@@ -14,3 +14,12 @@ def parse_day(text: str | None) -> date | None:
         return parse_date(text or "")
     except ValueError:
         return None
+
+
+def parse_year(text: str | None) -> int | None:
+    """The year in `text` (four digits, 1900–9999), or None: a year outside what a date can
+    hold would fail in the query that filters by it."""
+    text = (text or "").strip()
+    if len(text) == 4 and text.isascii() and text.isdigit() and int(text) >= 1900:
+        return int(text)
+    return None

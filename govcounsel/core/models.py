@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -7,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import audit_chain
-from .choices import DayKind, NoticeSource
+from .choices import DayKind, ExportFormat, ExportStatus, NoticeSource
 from .uploads import validate_document_upload
 
 
@@ -42,6 +44,11 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("对象编号"), max_length=64, blank=True)
     object_repr = models.CharField(_("对象"), max_length=255, blank=True)
     data = models.JSONField(_("详情"), default=dict, blank=True)
+    # The request that wrote it, as django-auditlog's `cid` of that request's field diffs
+    # (ADR 0017). Empty for events written outside a request and for rows older than it.
+    request_id = models.CharField(
+        _("请求编号"), max_length=32, null=True, blank=True, editable=False, db_index=True
+    )
     # The hash chain (ADR 0010): this row's digest covers its content and the digest before.
     previous_digest = models.CharField(_("前一条摘要"), max_length=64, blank=True, editable=False)
     digest = models.CharField(_("摘要"), max_length=64, blank=True, editable=False)
@@ -219,3 +226,90 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()} {self.name}".rstrip()
+
+
+class ExportJobQuerySet(models.QuerySet["ExportJob"]):
+    def of(self, user: Any) -> ExportJobQuerySet:
+        """A person's own exports: nobody else may see or fetch them, administrators included."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(owner=user)
+
+    def expired(self) -> ExportJobQuerySet:
+        return self.filter(status=ExportStatus.DONE, expires_at__lte=timezone.now())
+
+
+class ExportJob(models.Model):
+    """A register export too large to write while the person waits: a worker re-runs the
+    list's scoped, filtered query for its owner and keeps the file for a few days
+    (ADR 0018; PIPL art. 51: copies of personal data do not outlive their use)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("导出人"),
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
+    )
+    title = models.CharField(_("名称"), max_length=100)
+    # The list view (dotted path, a ScopedListView) and its URL arguments, re-run by the worker.
+    view = models.CharField(_("列表"), max_length=200)
+    view_kwargs = models.JSONField(default=dict, blank=True)
+    path = models.CharField(_("列表地址"), max_length=300)
+    query = models.TextField(_("筛选条件"), blank=True)
+    format = models.CharField(_("格式"), max_length=8, choices=ExportFormat.choices)
+    status = models.CharField(
+        _("状态"), max_length=16, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(_("已导出"), default=0)
+    total = models.PositiveIntegerField(_("总数"), default=0)
+    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    # The request that asked for the export: its address and id go into the audit event the
+    # worker writes, so the trail ties the file to the click.
+    client_address = models.GenericIPAddressField(null=True, blank=True)
+    request_id = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("文件保留至"), null=True, blank=True)
+    error = models.TextField(_("错误信息"), blank=True)
+
+    objects = ExportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("导出任务")
+        verbose_name_plural = _("导出任务")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="export_job_owner")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ExportStatus.values), name="export_job_status"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(format__in=ExportFormat.values), name="export_job_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.get_format_display()}）"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("exports:job", kwargs={"pk": self.pk})
+
+    @property
+    def percent(self) -> int:
+        if self.status == ExportStatus.DONE:
+            return 100
+        return min(100, self.done * 100 // self.total) if self.total else 0
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == ExportStatus.DONE and bool(self.file)
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == ExportStatus.FAILED

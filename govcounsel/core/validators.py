@@ -110,10 +110,6 @@ def parse_id_number(value: str) -> IdentityNumber:
     )
 
 
-def validate_id_number(value: str) -> None:
-    parse_id_number(value)
-
-
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 _USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")

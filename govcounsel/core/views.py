@@ -1,4 +1,4 @@
-"""List pages: scoped queryset, one FilterSet, paging, and Excel export of the same rows."""
+"""List pages: scoped queryset, one FilterSet, paging, and xlsx or csv export of the same rows."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
-from .access import holds_personal_data, record_personal_read
+from .access import record_personal_read
 from .audit import record_event
-from .exporters import Report, xlsx_response
+from .export_jobs import EXPORT_FORMATS, export_list
+from .exporters import Report
+from .pagination import KeysetPagination
+from .scoping import get_visible_or_404
 
 
 class ScopedListView(LoginRequiredMixin, ListView):
@@ -30,7 +33,7 @@ class ScopedListView(LoginRequiredMixin, ListView):
     prefetch_related: tuple[str, ...] = ()
     detail_url_name: str | None = None
     # For registers that grow to millions of rows: page by this descending field (and pk)
-    # instead of COUNT(*) and OFFSET. `?after=` carries the last row seen.
+    # instead of COUNT(*) and OFFSET, with the API's KeysetPagination and its `?cursor=`.
     keyset_field: str | None = None
 
     def base_queryset(self) -> QuerySet[Any]:
@@ -48,50 +51,39 @@ class ScopedListView(LoginRequiredMixin, ListView):
         bootstrap_form(self.filterset.form)
         return self.filterset.qs if self.filterset.is_bound else self.filterset.queryset
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.GET.get("export") == "xlsx":
-            report = self.report_class()
-            response = xlsx_response(report, self.get_queryset(), self.export_name)
-            # One row for the whole export, written once the rows are counted.
-            record_event(
-                "export.xlsx",
-                by=request.user,
-                data={
-                    "list": str(self.export_name),
-                    "model": self.model._meta.label,
-                    "count": report.rows_written,
-                    "personal_data": holds_personal_data(self.model),
-                    "filters": {k: v for k, v in request.GET.items() if k != "export"},
-                },
-            )
-            return response
+    # A csv export streams: a StreamingHttpResponse, not an HttpResponse.
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
+        # ?export=xlsx|csv: the same scoped, filtered rows as a file, written now when small
+        # or by a background job when large (ADR 0018).
+        fmt = request.GET.get("export")
+        if fmt in EXPORT_FORMATS:
+            return export_list(self, fmt)
         return super().get(request, *args, **kwargs)
 
     def paginate_queryset(self, queryset: Any, page_size: int) -> Any:
         if not self.keyset_field:
             return super().paginate_queryset(queryset, page_size)
-        field = self.keyset_field
-        rows = queryset.order_by(f"-{field}", "-pk")
-        after = _decode_keyset(self.request.GET.get("after", ""))
-        if after is not None:
-            value, pk = after
-            rows = rows.filter(Q(**{f"{field}__lt": value}) | Q(**{field: value, "pk__lt": pk}))
-        page = list(rows[: page_size + 1])
-        self.next_keyset = (
-            _encode_keyset(getattr(page[page_size - 1], field), page[page_size - 1].pk)
-            if len(page) > page_size
-            else None
-        )
-        return (None, None, page[:page_size], False)
+        paging = KeysetPagination.by(self.keyset_field)()
+        cursor = self.request.GET.get(paging.cursor_query_param)
+        try:
+            self.keyset_page = paging.page(queryset, cursor, page_size)
+        except ValueError:
+            # A stale or mangled link on a page starts again from the top (the API says 404).
+            self.keyset_page = paging.page(queryset, None, page_size)
+        return (None, None, self.keyset_page.rows, False)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        if self.keyset_field:
+        keyset_page = getattr(self, "keyset_page", None)
+        if keyset_page is not None:
             context.update(
                 keyset=True,
-                next_keyset=getattr(self, "next_keyset", None),
-                query_without_after=_query_without(self.request, "after"),
-                first_page=bool(self.request.GET.get("after")),
+                next_keyset=keyset_page.next_cursor,
+                previous_keyset=keyset_page.previous_cursor,
+                query_without_cursor=_query_without(
+                    self.request, KeysetPagination.cursor_query_param
+                ),
+                first_page=keyset_page.previous_cursor is None,
             )
         record_personal_read(
             self.request, self.model, kind="list", count=len(context["object_list"])
@@ -129,22 +121,6 @@ def bootstrap_form(form: Any) -> Any:
     return form
 
 
-def _encode_keyset(value: Any, pk: int) -> str:
-    return f"{value.isoformat() if hasattr(value, 'isoformat') else value}_{pk}"
-
-
-def _decode_keyset(text: str) -> tuple[Any, int] | None:
-    from datetime import datetime
-
-    value, _sep, pk = text.rpartition("_")
-    if not value or not pk.isdigit():
-        return None
-    try:
-        return datetime.fromisoformat(value), int(pk)
-    except ValueError:
-        return None
-
-
 def _query_without(request: HttpRequest, key: str) -> str:
     query = request.GET.copy()
     query.pop(key, None)
@@ -160,21 +136,13 @@ class ScopedDetailView(LoginRequiredMixin, DetailView):
         return self.model.objects.visible_to(self.request.user)  # type: ignore[attr-defined]
 
     def get_object(self, queryset: QuerySet[Any] | None = None) -> Any:
-        try:
-            obj = super().get_object(queryset)
-        except Http404:
-            pk = self.kwargs.get("pk")
-            if pk is not None and self.model._default_manager.filter(pk=pk).exists():
-                record_event(
-                    "access.denied",
-                    by=self.request.user,
-                    data={
-                        "path": self.request.path,
-                        "model": self.model._meta.label,
-                        "id": str(pk),
-                    },
-                )
-            raise
+        obj = get_visible_or_404(
+            self.get_queryset() if queryset is None else queryset,
+            self.request.user,
+            request=self.request,
+            scope=None,
+            pk=self.kwargs.get(self.pk_url_kwarg),
+        )
         record_personal_read(self.request, self.model, kind="detail", count=1, ids=[obj.pk])
         return obj
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -16,14 +15,15 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from govcounsel.core.api import ScopedReadViewSet, ScopedViewSet
-from govcounsel.core.audit import record_event
 from govcounsel.core.dates import parse_day
 from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedRelatedField, ScopedSlugRelatedField
+from govcounsel.core.verb_views import document_response
 from govcounsel.organisations import selectors as org_selectors
 from govcounsel.organisations.models import Region
 
-from . import selectors, services
+from . import dashboard, services
+from .choices import BulletinStatus
 from .groups import GroupKind, UnitGroup
 from .models import Bulletin, Target
 from .rules import reads_reports
@@ -130,26 +130,7 @@ class CoverageView(APIView):
         if on is None:
             raise DomainError("invalid", _("日期应为YYYY-MM-DD格式的有效日期。"), field="on")
         group = UnitGroup.from_params(request.query_params)
-        figures = selectors.figures_by_region(request.user, region, group, on)
-        children = org_selectors.child_regions(request.user, region)
-        empty = selectors.Figures()
-        return Response(
-            {
-                "region": {"code": region.code, "name": region.name},
-                "group": group.as_params(),
-                "on": on.isoformat(),
-                "figures": figures.get(region.path, empty).as_dict(),
-                "own_units": selectors.own_figures(request.user, region, group, on).as_dict(),
-                "children": [
-                    {
-                        "code": c.code,
-                        "name": c.name,
-                        "figures": figures.get(c.path, empty).as_dict(),
-                    }
-                    for c in children
-                ],
-            }
-        )
+        return Response(dashboard.coverage_summary(request.user, region, group, on))
 
 
 class BulletinSerializer(serializers.ModelSerializer):
@@ -177,7 +158,7 @@ class BulletinSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.DictField(child=serializers.CharField()))
     def get_downloads(self, bulletin: Bulletin) -> dict[str, str]:
-        if bulletin.status != "done":
+        if bulletin.status != BulletinStatus.DONE:
             return {}
         return {
             fmt: f"/api/v1/bulletins/{bulletin.pk}/download/?file={fmt}"
@@ -212,19 +193,8 @@ class BulletinViewSet(ScopedReadViewSet):
     )
     @action(detail=True, methods=["get"], url_path="download")
     def download(self, request: Request, pk: str | None = None) -> Any:
-        from .bulletin_views import FORMATS
-
-        bulletin = self.get_object()
         # Not "format": DRF reserves that parameter to choose a renderer.
-        fmt = request.query_params.get("file", "pdf")
-        if fmt not in FORMATS or bulletin.status != "done":
-            raise DomainError("not_ready", _("通报尚未生成，或格式不受支持。"), field="file")
-        record_event(
-            "coverage.bulletin.downloaded", bulletin, by=request.user, data={"format": fmt}
+        document = services.bulletin_document(
+            bulletin=self.get_object(), fmt=request.query_params.get("file", "pdf"), by=request.user
         )
-        return FileResponse(
-            getattr(bulletin, fmt).open("rb"),
-            as_attachment=True,
-            filename=f"bulletin-{bulletin.pk}.{fmt}",
-            content_type=FORMATS[fmt],
-        )
+        return document_response(document)

@@ -8,27 +8,22 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.scopes import scope_for
-from govcounsel.core.audit import record_event
+from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import form_page
+from govcounsel.core.verb_views import document_response
 from govcounsel.organisations.models import Region
 
 from . import services
 from .models import Bulletin
 from .rules import reads_reports
-
-FORMATS = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
 
 
 class BulletinForm(ScopedForm):
@@ -95,15 +90,10 @@ def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def bulletin_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+def bulletin_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     bulletin = _visible(request, pk)
-    if fmt not in FORMATS or not getattr(bulletin, fmt):
-        raise Http404
-    record_event("coverage.bulletin.downloaded", bulletin, by=request.user, data={"format": fmt})
-    name = f"{bulletin.region.name}{bulletin.year}年第{bulletin.quarter}季度公职律师工作通报.{fmt}"
-    return FileResponse(
-        getattr(bulletin, fmt).open("rb"),
-        as_attachment=True,
-        filename=name,
-        content_type=FORMATS[fmt],
-    )
+    try:
+        document = services.bulletin_document(bulletin=bulletin, fmt=fmt, by=request.user)
+    except DomainError:
+        raise Http404 from None
+    return document_response(document)

@@ -12,3 +12,10 @@ class TargetStatus(models.TextChoices):
     MET = "met", _("已达成")
     ON_TRACK = "on_track", _("推进中")
     MISSED = "missed", _("未达成")
+
+
+class BulletinStatus(models.TextChoices):
+    QUEUED = "queued", _("排队中")
+    RUNNING = "running", _("生成中")
+    DONE = "done", _("已生成")
+    FAILED = "failed", _("生成失败")

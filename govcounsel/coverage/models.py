@@ -1,39 +1,20 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.core.scoping import ScopedQuerySet, Via
 from govcounsel.organisations.choices import UnitLevel
 
-from .choices import Metric
+from .choices import BulletinStatus, Metric
 from .groups import GroupKind, UnitGroup
 
-if TYPE_CHECKING:
-    from govcounsel.accounts.models import User
 
-
-class TargetQuerySet(models.QuerySet["Target"]):
-    def visible_to(self, user: User | Any) -> TargetQuerySet:
-        """Targets of the regions the user sees, and of the regions above their units; none
-        for the administrator duties, who keep the system and not its figures (三员分立)."""
-        from govcounsel.organisations.models import Region
-
-        from .rules import reads_reports
-
-        if not reads_reports(user):
-            return self.none()
-
-        regions = Region.objects.visible_to(user)
-        paths = set(regions.values_list("path", flat=True))
-        above = {
-            path[:end] for path in paths for end in range(Region.steplen, len(path), Region.steplen)
-        }
-        return self.filter(Q(region__in=regions) | Q(region__path__in=above))
+class TargetQuerySet(ScopedQuerySet["Target"]):
+    """Coverage targets, seen through their region."""
 
 
 class Target(models.Model):
@@ -75,6 +56,12 @@ class Target(models.Model):
 
     objects = TargetQuerySet.as_manager()
 
+    class Scoping:
+        # Targets of the regions the user sees, and of the regions above their units; none
+        # for the administrator duties, who keep the system and not its figures (三员分立).
+        requires = "DOMAIN_ROLES"
+        also = (Via("region", with_ancestors=True),)
+
     class Meta:
         verbose_name = _("覆盖目标")
         verbose_name_plural = _("覆盖目标")
@@ -95,24 +82,8 @@ class Target(models.Model):
         return UnitGroup(level=self.level, kind=self.kind, enforcement=self.enforcement)
 
 
-class BulletinStatus(models.TextChoices):
-    QUEUED = "queued", _("排队中")
-    RUNNING = "running", _("生成中")
-    DONE = "done", _("已生成")
-    FAILED = "failed", _("生成失败")
-
-
-class BulletinQuerySet(models.QuerySet["Bulletin"]):
-    def visible_to(self, user: User | Any) -> BulletinQuerySet:
-        """Bulletins of the regions the user sees; none for the administrator duties."""
-        from govcounsel.organisations.models import Region
-
-        from .rules import reads_reports
-
-        if not reads_reports(user):
-            return self.none()
-
-        return self.filter(region__in=Region.objects.visible_to(user))
+class BulletinQuerySet(ScopedQuerySet["Bulletin"]):
+    """Quarterly bulletins, seen through their region."""
 
 
 class Bulletin(models.Model):
@@ -150,6 +121,11 @@ class Bulletin(models.Model):
 
     objects = BulletinQuerySet.as_manager()
 
+    class Scoping:
+        # Bulletins of the regions the user sees; none for the administrator duties.
+        requires = "DOMAIN_ROLES"
+        also = (Via("region"),)
+
     class Meta:
         verbose_name = _("季度通报")
         verbose_name_plural = _("季度通报")
@@ -167,3 +143,16 @@ class Bulletin(models.Model):
         from django.urls import reverse
 
         return reverse("coverage:bulletin", kwargs={"pk": self.pk})
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == BulletinStatus.DONE
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == BulletinStatus.FAILED
+
+    @property
+    def is_under_way(self) -> bool:
+        """Queued or running: the page keeps asking until it ends."""
+        return self.status in (BulletinStatus.QUEUED, BulletinStatus.RUNNING)

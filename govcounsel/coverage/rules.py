@@ -8,7 +8,7 @@ import rules
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.predicates import holds_business_role
-from govcounsel.accounts.scopes import scope_for
+from govcounsel.core.scoping import in_reach
 
 
 def reads_reports(user: Any) -> bool:
@@ -18,10 +18,8 @@ def reads_reports(user: Any) -> bool:
 
 @rules.predicate
 def supervises(user: Any, region: Any) -> bool:
-    if region is None:
-        return False
-    scope = scope_for(user, {Role.SUPERVISOR})
-    return any(region.path.startswith(path) for path in scope.region_paths)
+    # Within a region of Region.objects.supervised_by(user), tested in memory.
+    return region is not None and in_reach(user, Role.SUPERVISOR, region)
 
 
 rules.add_perm("coverage.manage_target", supervises)

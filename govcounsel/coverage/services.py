@@ -3,15 +3,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.models import RoleGrant
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.permissions import ensure_can
+from govcounsel.core.services import model_update
+from govcounsel.core.verbs import Document
+from govcounsel.organisations.models import Region
 
+from .choices import BulletinStatus
 from .models import Bulletin, Target
 
 FIELDS = (
@@ -40,17 +45,20 @@ def create_target(*, by: Any, **fields: Any) -> Target:
 
 @transaction.atomic
 def update_target(*, target: Target, by: Any, **changes: Any) -> Target:
-    target = Target.objects.select_for_update().get(pk=target.pk)
-    ensure_can(by, "coverage.manage_target", target.region, _REFUSAL)
-    if "region" in changes:
-        ensure_can(by, "coverage.manage_target", changes["region"], _REFUSAL)
-    for field, value in changes.items():
-        if field not in FIELDS:
-            raise ValidationError({field: _("该字段不可修改。")})
-        setattr(target, field, value)
-    target.full_clean()
-    target.save()
-    record_event("coverage.target.updated", target, by=by)
+    def check(target: Target) -> None:
+        ensure_can(by, "coverage.manage_target", target.region, _REFUSAL)
+        if "region" in changes:
+            ensure_can(by, "coverage.manage_target", changes["region"], _REFUSAL)
+
+    target, _changed = model_update(
+        target,
+        by=by,
+        fields=FIELDS,
+        data=changes,
+        event="coverage.target.updated",
+        related=("region",),
+        check=check,
+    )
     return target
 
 
@@ -84,3 +92,68 @@ def request_bulletin(*, region: Any, year: int, quarter: int, by: Any) -> Bullet
     record_event("coverage.bulletin.requested", bulletin, by=by)
     queue_bulletin(bulletin)
     return bulletin
+
+
+@transaction.atomic
+def request_quarterly_bulletins() -> int:
+    """000 #12, run by the schedule after each quarter ends: one bulletin of the finished
+    quarter for every region with a supervisor that has none yet. No person asks: the event
+    has no actor and says it was scheduled."""
+    year, quarter = previous_quarter(timezone.localdate())
+    supervised = RoleGrant.objects.filter(role=Role.SUPERVISOR, region__isnull=False)
+    regions = Region.objects.filter(pk__in=supervised.values("region_id")).exclude(
+        pk__in=Bulletin.objects.filter(year=year, quarter=quarter).values("region_id")
+    )
+    made = 0
+    for region in regions:
+        bulletin = Bulletin.objects.create(region=region, year=year, quarter=quarter)
+        record_event("coverage.bulletin.requested", bulletin, by=None, data={"scheduled": True})
+        queue_bulletin(bulletin)
+        made += 1
+    return made
+
+
+@transaction.atomic
+def retry_bulletin(*, bulletin: Bulletin, by: Any) -> Bulletin:
+    """A bulletin whose generation failed is generated again, for the same region and quarter."""
+    bulletin = Bulletin.objects.select_for_update().select_related("region").get(pk=bulletin.pk)
+    ensure_can(
+        by,
+        "coverage.manage_target",
+        bulletin.region,
+        _("只有该区域的依法治区（县）办可以重新生成通报。"),
+    )
+    if bulletin.status != BulletinStatus.FAILED:
+        raise DomainError("not_failed", _("只有生成失败的通报可以重新生成。"))
+    bulletin.status, bulletin.progress, bulletin.error, bulletin.finished_at = (
+        BulletinStatus.QUEUED,
+        0,
+        "",
+        None,
+    )
+    bulletin.save(update_fields=["status", "progress", "error", "finished_at"])
+    record_event("coverage.bulletin.retried", bulletin, by=by)
+    queue_bulletin(bulletin)
+    return bulletin
+
+
+BULLETIN_FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def bulletin_document(*, bulletin: Bulletin, fmt: str, by: Any) -> Document:
+    """One generated file of a bulletin, for the page and the API alike; each download is
+    recorded."""
+    if fmt not in BULLETIN_FORMATS or bulletin.status != BulletinStatus.DONE:
+        raise DomainError("not_ready", _("通报尚未生成，或格式不受支持。"), field="file")
+    stored = getattr(bulletin, fmt)
+    if not stored:
+        raise DomainError("not_ready", _("通报尚未生成，或格式不受支持。"), field="file")
+    with stored.open("rb") as handle:
+        content = handle.read()
+    record_event("coverage.bulletin.downloaded", bulletin, by=by, data={"format": fmt})
+    name = f"{bulletin.region.name}{bulletin.year}年第{bulletin.quarter}季度公职律师工作通报.{fmt}"
+    return Document(name, content, BULLETIN_FORMATS[fmt])

@@ -21,6 +21,14 @@ class TargetReading:
     figures: Figures
     rate: float | None
 
+    @property
+    def is_met(self) -> bool:
+        return self.status == TargetStatus.MET
+
+    @property
+    def is_missed(self) -> bool:
+        return self.status == TargetStatus.MISSED
+
 
 def read_target(target: Target, today: date | None = None) -> TargetReading:
     """Past its deadline a target is judged on the figures of the deadline day; before it,

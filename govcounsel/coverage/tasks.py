@@ -7,8 +7,6 @@ import logging
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from govcounsel.accounts.choices import Role
-from govcounsel.accounts.models import RoleGrant
 from govcounsel.core.audit import record_event
 
 from . import bulletin_files
@@ -59,20 +57,8 @@ def generate_bulletin(bulletin_id: int) -> None:
 
 
 def bulletins_for_last_quarter() -> int:
-    """Scheduled after each quarter ends: one bulletin for every region with a supervisor."""
-    from .services import previous_quarter, queue_bulletin
+    """Scheduled after each quarter ends (the name the schedule calls): the service makes
+    one bulletin for every region with a supervisor and records each request."""
+    from .services import request_quarterly_bulletins
 
-    year, quarter = previous_quarter(timezone.localdate())
-    regions = {
-        g.region for g in RoleGrant.objects.filter(role=Role.SUPERVISOR).select_related("region")
-    }
-    made = 0
-    for region in regions:
-        if (
-            region is None
-            or Bulletin.objects.filter(region=region, year=year, quarter=quarter).exists()
-        ):
-            continue
-        queue_bulletin(Bulletin.objects.create(region=region, year=year, quarter=quarter))
-        made += 1
-    return made
+    return request_quarterly_bulletins()

@@ -7,26 +7,30 @@ demo accounts so that they appear in their queues and timelines.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, timedelta
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant, User
 from govcounsel.accounts.scopes import forget_grants
-from govcounsel.certificates import services
+from govcounsel.certificates import numbering, services
 from govcounsel.certificates.models import (
-    AssociationMembership,
+    ActivePeriod,
     CancellationCase,
     Certificate,
+    CertificateStep,
 )
-from govcounsel.core.history import change_as_of
+from govcounsel.core.errors import DomainError
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people import services as people_services
 from govcounsel.people.choices import EmploymentStatus
-from govcounsel.people.models import Person, Qualification
+from govcounsel.people.models import Person
 
 NEWCOMER_FULL_TIME_FROM = date(2025, 9, 1)
 
@@ -57,6 +61,8 @@ def seed_certificates(
     loader.save()
     for code in ("110000", "610000"):
         RoleGrant.objects.create(user=loader, role=Role.JUSTICE_BUREAU, region=regions[code])
+        # The associations' paper registers of members are entered by the loader too.
+        RoleGrant.objects.create(user=loader, role=Role.ASSOCIATION, region=regions[code])
     candidates = _eligible(people)
     units = {p.unit_id for p in candidates}
     RoleGrant.objects.bulk_create(
@@ -100,11 +106,16 @@ def seed_certificates(
         if p != lawyer and not p.certificates.exists()
     )
     # Full time on legal affairs only lately: the 应设尽设 list of earlier days leaves them out.
-    newcomer.full_time_legal = newcomer.is_civil_servant = True
-    change_as_of(newcomer, NEWCOMER_FULL_TIME_FROM)
-    newcomer.save()
+    people_services.update_person(
+        person=newcomer,
+        by=unit_office,
+        full_time_legal=True,
+        is_civil_servant=True,
+        effective_on=NEWCOMER_FULL_TIME_FROM,
+    )
     if not newcomer.qualifications.exists():
-        Qualification.objects.create(
+        people_services.add_qualification(
+            by=unit_office,
             person=newcomer,
             kind="legal_a",
             certificate_number="A20211101050188",
@@ -165,29 +176,74 @@ def seed_certificates(
             certificate=certificate, by=loader, note="本人申请注销", on=today - timedelta(days=200)
         )
     for certificate, (status, days_ago) in zip(
-        retiring, [("retired", 5), ("transferred", 60)], strict=False
+        retiring, [(EmploymentStatus.RETIRED, 5), (EmploymentStatus.TRANSFERRED, 60)], strict=False
     ):
         person = Person.objects.get(pk=certificate.person_id)
         changes: dict[str, Any] = {"employment_status_date": today - timedelta(days=days_ago)}
-        if status == "retired":
-            changes["employment_status"] = EmploymentStatus.RETIRED
-        else:
-            changes["employment_status"] = EmploymentStatus.TRANSFERRED
+        changes["employment_status"] = status
         people_services.update_person(person=person, by=loader, **changes)
     overdue = CancellationCase.objects.filter(reason="transferred").first()
     if overdue is not None:
         CancellationCase.objects.filter(pk=overdue.pk).update(due_on=today - timedelta(days=30))
 
     # Most holders have joined the lawyers association (001 三(五)); a few have not yet.
-    members = [c.person_id for c in issued[: int(len(issued) * 0.85)]]
-    AssociationMembership.objects.bulk_create(
-        [
-            AssociationMembership(
-                person_id=pk,
-                member_number=f"GZLS{2022 + i % 4}{i:05d}",
-                joined_on=date(2022 + i % 4, 6, 1),
-            )
-            for i, pk in enumerate(members)
-        ]
-    )
+    members = Person.objects.in_bulk([c.person_id for c in issued[: int(len(issued) * 0.85)]])
+    for i, person in enumerate(members.values()):
+        services.record_membership(
+            person=person,
+            by=loader,
+            member_number=f"GZLS{2022 + i % 4}{i:05d}",
+            joined_on=date(2022 + i % 4, 6, 1),
+        )
     RoleGrant.objects.filter(user=loader).delete()
+
+
+# --- demo and test only -----------------------------------------------------------------
+
+
+@transaction.atomic
+def backdate_issue(certificate: Certificate, issued_on: date) -> None:
+    """DEMO AND TEST ONLY — no page, API or task calls it. Moves a certificate's issue date
+    into the past, as if it had been issued on paper then; a real certificate entered late
+    is entered with `services.approve(issued_on=…)`, which gets every date right from the
+    start. The issue step's effective date, the start of the first active period and the
+    licence numbers move together: when this is the person's first certificate, its year
+    becomes the first-approval year of every certificate the person holds or held (000 #1:
+    the number carries the year of first approval). The same checks as approve's hold."""
+    locked = Certificate.objects.select_for_update().select_related("person").get(pk=certificate.pk)
+    services.check_issue_date(locked.person, issued_on, locked)
+    if locked.ended_on is not None and locked.ended_on < issued_on:
+        raise DomainError(
+            "issue_after_end",
+            _("颁证日期不能晚于证书的终止日期%(ended)s。") % {"ended": locked.ended_on},
+            field="issued_on",
+        )
+    first = ActivePeriod.objects.filter(certificate=locked).order_by("started_on").first()
+    if first is not None and first.ended_on is not None and first.ended_on < issued_on:
+        raise DomainError(
+            "issue_after_end",
+            _("颁证日期不能晚于证书的首个有效期间结束日%(ended)s。") % {"ended": first.ended_on},
+            field="issued_on",
+        )
+    Certificate.objects.filter(pk=locked.pk).update(issued_on=issued_on)
+    CertificateStep.objects.filter(certificate=locked, action="issued").update(
+        effective_on=issued_on
+    )
+    if first is not None:
+        ActivePeriod.objects.filter(pk=first.pk).update(started_on=issued_on)
+    _renumber_from_first_approval(locked.person)
+    certificate.refresh_from_db(fields=["issued_on", "first_approved_year", "number"])
+
+
+def _renumber_from_first_approval(person: Person) -> None:
+    """Every certificate of the person carries the year of the earliest one's issue; only the
+    year digits change (place, category, sex and serial stay as issued)."""
+    certificates = list(Certificate.objects.select_for_update().filter(person=person))
+    first_year = min(certificates, key=lambda c: (c.issued_on, c.pk)).issued_on.year
+    for certificate in certificates:
+        parts = numbering.decode(certificate.number)
+        number = str(dataclasses.replace(parts, first_year=first_year))
+        if (certificate.first_approved_year, certificate.number) != (first_year, number):
+            Certificate.objects.filter(pk=certificate.pk).update(
+                first_approved_year=first_year, number=number
+            )

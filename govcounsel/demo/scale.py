@@ -12,11 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from govcounsel.certificates import numbering
+from govcounsel.certificates.choices import ApplicationStatus, CertificateStatus
 from govcounsel.certificates.models import ActivePeriod, Certificate, CertificateApplication
 from govcounsel.core.history import HISTORY_EPOCH
 from govcounsel.core.validators import PROVINCE_CODES
 from govcounsel.demo import generators as gen
 from govcounsel.organisations.models import Region, Unit, UnitVersion
+from govcounsel.people.choices import EmploymentStatus
 from govcounsel.people.models import (
     LegalAdviser,
     Person,
@@ -109,7 +111,7 @@ def _person_versions(history: random.Random, people: list[Person]) -> None:
         start = person.unit.established_on
         became = date(2021, 1, 1) + timedelta(days=history.randrange(1500))
         lately = person.full_time_legal and history.random() < 0.1 and became > start
-        if lately and person.employment_status == "in_post":
+        if lately and person.employment_status == EmploymentStatus.IN_POST:
             values = person.version_values()
             versions.append(
                 PersonVersion(
@@ -204,7 +206,9 @@ def build(size: ScaleSize, *, seed: int = 7, say: Say = print) -> None:
         for chunk_start in range(0, len(holders), BATCH):
             chunk = holders[chunk_start : chunk_start + BATCH]
             applications = [
-                CertificateApplication(person_id=pk, unit_id=unit_id, status="approved")
+                CertificateApplication(
+                    person_id=pk, unit_id=unit_id, status=ApplicationStatus.APPROVED
+                )
                 for pk, unit_id, _s, _c in chunk
             ]
             CertificateApplication.objects.bulk_create(applications)
@@ -231,7 +235,7 @@ def build(size: ScaleSize, *, seed: int = 7, say: Say = print) -> None:
                         ),
                         issued_on=issued,
                         ended_on=ended,
-                        status="cancelled" if ended else "active",
+                        status=CertificateStatus.CANCELLED if ended else CertificateStatus.ACTIVE,
                     )
                 )
                 spans.append((issued, ended, rng.random() < 0.03))
@@ -307,6 +311,7 @@ def build_matters(count: int, *, seed: int = 11, say: Say = print) -> None:
     keyset needs a unique order), a tenth of them open past their deadline."""
     from datetime import datetime
 
+    from govcounsel.matters.choices import MatterStatus
     from govcounsel.matters.models import Matter
 
     rng = random.Random(seed)
@@ -328,9 +333,13 @@ def build_matters(count: int, *, seed: int = 11, say: Say = print) -> None:
         registered = start + timedelta(seconds=index * 30)
         category, subtype = categories[index % len(categories)]
         roll = rng.random()
-        status = "closed" if roll < 0.8 else ("in_progress" if roll < 0.95 else "registered")
+        status = (
+            MatterStatus.CLOSED
+            if roll < 0.8
+            else (MatterStatus.IN_PROGRESS if roll < 0.95 else MatterStatus.REGISTERED)
+        )
         deadline = timezone.localdate(registered) + timedelta(days=rng.randrange(5, 40))
-        if status != "closed" and rng.random() < 0.5:
+        if status != MatterStatus.CLOSED and rng.random() < 0.5:
             deadline = min(deadline, today - timedelta(days=1))
         batch.append(
             Matter(

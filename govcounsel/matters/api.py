@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -15,19 +14,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from govcounsel.core.api import ScopedReadViewSet, ScopedViewSet
-from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError, NotPermitted
 from govcounsel.core.fields import ScopedRelatedField
 from govcounsel.core.pagination import KeysetPagination
 from govcounsel.organisations.models import Unit
-from govcounsel.people.models import LegalAdviser, Person
 
 from . import services
-from .archive import work_archive
-from .documents import LITIGATION_SUBTYPES, commission_letter
+from .archive import archive_of, parse_person_id
 from .filters import MatterFilter
 from .models import Decision, DecisionItem, DispatchRequest, Expertise, Matter
-from .selectors import assignable_people, rank_candidates
+from .selectors import rank_candidates
 
 
 class OpinionSerializer(serializers.Serializer):
@@ -95,44 +91,6 @@ class MatterSerializer(serializers.ModelSerializer):
         extra_kwargs = {"deadline": {"required": False}}
 
 
-class AssignSerializer(serializers.Serializer):
-    # Named among the people the office can see (and lawyers lent to it): anyone else is
-    # "not found", never "<name> is not a public lawyer of this unit".
-    lawyer = ScopedRelatedField(Person, scope=assignable_people)
-    co_handlers = ScopedRelatedField(Person, scope=assignable_people, many=True, required=False)
-    adviser = ScopedRelatedField(LegalAdviser, required=False, allow_null=True)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(allow_blank=True, default="")
-
-
-class OpinionInput(serializers.Serializer):
-    text = serializers.CharField(allow_blank=True)
-
-
-class NoteSerializer(serializers.Serializer):
-    note = serializers.CharField(allow_blank=True, default="")
-
-
-class CloseSerializer(serializers.Serializer):
-    score = serializers.IntegerField()
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class OvertimeInput(serializers.Serializer):
-    worked_on = serializers.DateField()
-    hours = serializers.DecimalField(max_digits=4, decimal_places=1)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class LetterInput(serializers.Serializer):
-    court = serializers.CharField()
-    counterparty = serializers.CharField()
-    authority = serializers.CharField(required=False, default="一般授权")
-
-
 class MatterViewSet(ScopedReadViewSet):
     """Legal matters: POST registers one for a unit; the workflow verbs are POST actions.
     Lists page by keyset (`?cursor=`), newest first."""
@@ -157,84 +115,6 @@ class MatterViewSet(ScopedReadViewSet):
         body.is_valid(raise_exception=True)
         matter = services.register_matter(by=request.user, **body.validated_data)
         return Response(self.get_serializer(self.get_queryset().get(pk=matter.pk)).data, status=201)
-
-    def _answer(self, matter: Matter) -> Response:
-        return Response(self.get_serializer(self.get_queryset().get(pk=matter.pk)).data)
-
-    def _body(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:
-        body = serializer_class(data=self.request.data, context=self.get_serializer_context())
-        body.is_valid(raise_exception=True)
-        return dict(body.validated_data)
-
-    @extend_schema(request=AssignSerializer, responses=MatterSerializer)
-    @action(detail=True, methods=["post"])
-    def assign(self, request: Request, pk: str | None = None) -> Response:
-        return self._answer(
-            services.assign(
-                matter=self.get_object(), by=request.user, **self._body(AssignSerializer)
-            )
-        )
-
-    @extend_schema(request=None, responses=MatterSerializer)
-    @action(detail=True, methods=["post"])
-    def accept(self, request: Request, pk: str | None = None) -> Response:
-        return self._answer(services.accept(matter=self.get_object(), by=request.user))
-
-    @extend_schema(request=ReasonSerializer, responses=MatterSerializer)
-    @action(detail=True, methods=["post"])
-    def decline(self, request: Request, pk: str | None = None) -> Response:
-        return self._answer(
-            services.decline(
-                matter=self.get_object(), by=request.user, **self._body(ReasonSerializer)
-            )
-        )
-
-    @extend_schema(request=OpinionInput, responses=MatterSerializer)
-    @action(detail=True, methods=["post"], url_path="submit-opinion")
-    def submit_opinion(self, request: Request, pk: str | None = None) -> Response:
-        matter = self.get_object()
-        services.submit_opinion(matter=matter, by=request.user, **self._body(OpinionInput))
-        return self._answer(matter)
-
-    @extend_schema(request=NoteSerializer, responses=MatterSerializer)
-    @action(detail=True, methods=["post"], url_path="return")
-    def return_for_rework(self, request: Request, pk: str | None = None) -> Response:
-        matter = self.get_object()
-        return self._answer(
-            services.return_for_rework(matter=matter, by=request.user, **self._body(NoteSerializer))
-        )
-
-    @extend_schema(request=OvertimeInput, responses=MatterSerializer)
-    @action(detail=True, methods=["post"])
-    def overtime(self, request: Request, pk: str | None = None) -> Response:
-        matter = self.get_object()
-        services.record_overtime(matter=matter, by=request.user, **self._body(OvertimeInput))
-        return self._answer(matter)
-
-    @extend_schema(request=LetterInput, responses=OpenApiTypes.BINARY)
-    @action(detail=True, methods=["post"], url_path="commission-letter")
-    def commission_letter(self, request: Request, pk: str | None = None) -> HttpResponse:
-        """委托公函 (001 三(四)) for a litigation, arbitration or reconsideration matter."""
-        matter = self.get_object()
-        if not request.user.has_perm("matters.run", matter):
-            raise NotPermitted(_("只有本单位法治工作机构可以出具委托公函。"))
-        if matter.subtype not in LITIGATION_SUBTYPES:
-            raise DomainError("not_litigation", _("只有诉讼、仲裁和复议事项需要委托公函。"))
-        body = self._body(LetterInput)
-        lawyers = [a.person for a in matter.assignments.all() if a.status != "declined"]
-        content = commission_letter(matter, lawyers=lawyers, **body)
-        record_event("matters.commission_letter.issued", matter, by=request.user)
-        return HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-
-    @extend_schema(request=CloseSerializer, responses=MatterSerializer)
-    @action(detail=True, methods=["post"])
-    def close(self, request: Request, pk: str | None = None) -> Response:
-        return self._answer(
-            services.close(matter=self.get_object(), by=request.user, **self._body(CloseSerializer))
-        )
 
 
 class DecisionItemSerializer(serializers.ModelSerializer):
@@ -266,10 +146,6 @@ class DecisionSerializer(serializers.ModelSerializer):
         read_only_fields = ["matter", "status", "decided_on"]
 
 
-class DecideSerializer(serializers.Serializer):
-    matter = ScopedRelatedField(Matter, required=False, allow_null=True)
-
-
 class DecisionViewSet(ScopedReadViewSet):
     """Decisions on listed items; `decide` refuses unless a closed matter with an opinion
     is linked."""
@@ -285,16 +161,6 @@ class DecisionViewSet(ScopedReadViewSet):
         decision = services.open_decision(by=request.user, **body.validated_data)
         return Response(self.get_serializer(decision).data, status=201)
 
-    @extend_schema(request=DecideSerializer, responses=DecisionSerializer)
-    @action(detail=True, methods=["post"])
-    def decide(self, request: Request, pk: str | None = None) -> Response:
-        body = DecideSerializer(data=request.data, context={"request": request})
-        body.is_valid(raise_exception=True)
-        decision = services.decide(
-            decision=self.get_object(), by=request.user, matter=body.validated_data.get("matter")
-        )
-        return Response(self.get_serializer(decision).data)
-
 
 class WorkArchiveView(APIView):
     """A public lawyer's work archive for a year (002 §15): GET ?person=&year=."""
@@ -304,18 +170,14 @@ class WorkArchiveView(APIView):
         responses=OpenApiTypes.OBJECT,
     )
     def get(self, request: Request) -> Response:
-        person_text = request.query_params.get("person") or ""
-        person = (
-            Person.objects.visible_to(request.user).filter(pk=person_text).first()
-            if person_text.isdigit() and len(person_text) < 19
-            else None
-        )
-        if person is None:
-            raise DomainError("not_found", _("未找到该人员，或您无权查看。"), field="person")
         year_text = request.query_params.get("year") or str(timezone.localdate().year)
         if not (year_text.isdigit() and 1900 <= int(year_text) <= 9999):
             raise DomainError("invalid", _("年度应为四位数字。"), field="year")
-        return Response(work_archive(person, int(year_text)).as_dict())
+        person_id = parse_person_id(request.query_params.get("person"))
+        archive = archive_of(request.user, person_id, int(year_text))
+        if archive is None:
+            raise DomainError("not_found", _("未找到该人员，或您无权查看。"), field="person")
+        return Response(archive.as_dict())
 
 
 class DispatchRequestSerializer(serializers.ModelSerializer):
@@ -350,15 +212,6 @@ class DispatchRequestSerializer(serializers.ModelSerializer):
         read_only_fields = ["superior", "status", "lawyer", "answer", "requested_at", "decided_at"]
 
 
-class DispatchInput(serializers.Serializer):
-    lawyer = ScopedRelatedField(Person)
-    answer = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class AnswerInput(serializers.Serializer):
-    answer = serializers.CharField(allow_blank=True)
-
-
 class CandidateSerializer(serializers.Serializer):
     person = serializers.IntegerField(source="person.pk", read_only=True)
     name = serializers.CharField(source="person.name")
@@ -389,24 +242,3 @@ class DispatchRequestViewSet(ScopedReadViewSet):
         if not request.user.has_perm("matters.dispatch", dispatch_request):
             raise NotPermitted(_("只有上级单位管理员可以查看候选律师。"))
         return Response(CandidateSerializer(rank_candidates(dispatch_request), many=True).data)
-
-    @extend_schema(request=DispatchInput, responses=DispatchRequestSerializer)
-    @action(detail=True, methods=["post"], url_path="dispatch")
-    def send_lawyer(self, request: Request, pk: str | None = None) -> Response:
-        # Not named "dispatch": that is APIView's own request handling.
-        body = self._input(DispatchInput)
-        done = services.dispatch(request=self.get_object(), by=request.user, **body)
-        return Response(self.get_serializer(done).data)
-
-    @extend_schema(request=AnswerInput, responses=DispatchRequestSerializer)
-    @action(detail=True, methods=["post"])
-    def reject(self, request: Request, pk: str | None = None) -> Response:
-        done = services.reject_dispatch(
-            request=self.get_object(), by=request.user, **self._input(AnswerInput)
-        )
-        return Response(self.get_serializer(done).data)
-
-    def _input(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:
-        body = serializer_class(data=self.request.data, context=self.get_serializer_context())
-        body.is_valid(raise_exception=True)
-        return dict(body.validated_data)

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, F, Q, Sum
+from django.db.models import Avg, Count, F, Q, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
 
-from .choices import AssignmentStatus, DutyCategory
+from govcounsel.people.models import Person
+
+from .choices import AssignmentStatus, DispatchStatus, DutyCategory, MatterStatus
 from .models import Assignment, DispatchRequest, Matter, Overtime
 
 
@@ -63,7 +66,7 @@ def work_archive(person: Any, year: int) -> WorkArchive:
     counts = dict(handled.values_list("category").annotate(n=Count("pk")).order_by())
     archive.by_category = {str(label): counts.get(code, 0) for code, label in DutyCategory.choices}
     archive.handled = sum(counts.values())
-    closed = handled.filter(status="closed")
+    closed = handled.filter(status=MatterStatus.CLOSED)
     # On time = closed on or before the deadline by the Beijing calendar: `closed_at__date`
     # converts the stored UTC instant in the current time zone, as timezone.localdate() does.
     summary = closed.aggregate(
@@ -92,6 +95,105 @@ def work_archive(person: Any, year: int) -> WorkArchive:
     ] or Decimal(0)
     archive.overtime_hours = archive.leave_hours = hours
     archive.dispatches = DispatchRequest.objects.filter(
-        lawyer=person, status="dispatched", starts_on__year=year
+        lawyer=person, status=DispatchStatus.DISPATCHED, starts_on__year=year
     ).count()
     return archive
+
+
+# --- what the archive page and the API show ---------------------------------------------
+
+# Ids people type in a query string: digits that fit the id column, anything else is no id.
+_MAX_ID = 2**63 - 1
+
+
+def parse_person_id(text: str | None) -> int | None:
+    text = (text or "").strip()
+    if text.isascii() and text.isdigit() and 0 < int(text) <= _MAX_ID:
+        return int(text)
+    return None
+
+
+def archive_people(user: Any) -> QuerySet[Person]:
+    """Whose archive the user may read: the people in their scope."""
+    return Person.objects.visible_to(user)
+
+
+def archive_lawyers(user: Any) -> QuerySet[Person]:
+    """The page's choice of lawyers: the people in scope who hold or held a certificate."""
+    from govcounsel.certificates.models import Certificate
+
+    return (
+        archive_people(user)
+        .filter(pk__in=Certificate.objects.values("person_id"))
+        .select_related("unit")
+    )
+
+
+def archive_of(user: Any, person_id: int | None, year: int) -> WorkArchive | None:
+    """The archive of a person in the user's scope; None for anyone else (a 404 to the API)."""
+    person = archive_people(user).filter(pk=person_id).first() if person_id else None
+    return None if person is None else work_archive(person, year)
+
+
+def archive_rows(a: WorkArchive) -> list[tuple[str, object]]:
+    """The archive as (item, value) rows: the page's table and the export's lines."""
+    rows: list[tuple[str, object]] = [
+        (str(_("承办事项：%(category)s") % {"category": name}), n)
+        for name, n in a.by_category.items()
+    ]
+    rate = "—" if a.on_time_rate is None else f"{a.on_time_rate * 100:.1f}%"
+    score = a.average_score if a.average_score is not None else "—"
+    rows += [
+        (str(label), value)
+        for label, value in (
+            (_("承办事项合计"), a.handled),
+            (_("已办结"), a.closed),
+            (_("按期办结"), a.on_time),
+            (_("按期办结率"), rate),
+            (_("平均评价得分"), score),
+            (_("拒绝承办（理由正当）"), a.declines_justified),
+            (_("拒绝承办（无正当理由）"), a.declines_unjustified),
+            (_("拒绝承办（待认定）"), a.declines_unjudged),
+            (_("加班时长（小时）"), a.overtime_hours),
+            (_("补休（小时）"), a.leave_hours),
+            (_("跨单位调派次数"), a.dispatches),
+        )
+    ]
+    return rows
+
+
+# The page's list of lawyers to choose from stops here; a larger scope picks by id.
+LAWYER_CHOICES = 500
+
+
+@dataclass
+class ArchivePage:
+    """The work archive page: whom the user may choose, whom they chose, and the year's
+    archive of that person (None when there is no lawyer to show)."""
+
+    lawyers: QuerySet[Person]
+    person: Person | None
+    year: int
+    archive: WorkArchive | None
+    rows: list[tuple[str, object]]
+
+    def context(self) -> dict[str, Any]:
+        context: dict[str, Any] = {
+            "lawyers": self.lawyers[:LAWYER_CHOICES],
+            "year": self.year,
+            "person": self.person,
+        }
+        if self.archive is not None:
+            context.update(archive=self.archive, rows=self.rows)
+        return context
+
+
+def archive_page(user: Any, *, person_id: int | None, year: int) -> ArchivePage:
+    """The chosen lawyer's archive, or the first lawyer's when none is chosen; an id outside
+    the lawyers in scope shows none."""
+    lawyers = archive_lawyers(user)
+    person = lawyers.filter(pk=person_id).first() if person_id else lawyers.first()
+    if person is None:
+        return ArchivePage(lawyers, None, year, None, [])
+    record = work_archive(person, year)
+    return ArchivePage(lawyers, person, year, record, archive_rows(record))

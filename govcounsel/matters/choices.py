@@ -71,3 +71,14 @@ class AssignmentStatus(models.TextChoices):
     PENDING = "pending", _("待接受")
     ACCEPTED = "accepted", _("已接受")
     DECLINED = "declined", _("已拒绝")
+
+
+class DecisionStatus(models.TextChoices):
+    DRAFT = "draft", _("拟决策")
+    DECIDED = "decided", _("已决策")
+
+
+class DispatchStatus(models.TextChoices):
+    OPEN = "open", _("待调派")
+    DISPATCHED = "dispatched", _("已调派")
+    REJECTED = "rejected", _("未调派")

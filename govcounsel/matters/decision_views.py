@@ -1,21 +1,38 @@
-"""The unit's list of decision items, its decisions, and the gate on the page."""
+"""The unit's list of decision items and its decisions; the gate's verbs (open a decision,
+decide) are declared in verbs.py."""
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
-from govcounsel.core.errors import DomainError
+from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
+from govcounsel.core.forms import form_page
+from govcounsel.core.views import bootstrap_form
 from govcounsel.organisations.models import Unit
 
 from . import services
-from .models import Decision, DecisionItem, Matter
+from .models import Decision, DecisionItem
 from .views import offices_of
+
+
+class DecisionItemForm(ScopedForm):
+    unit = ScopedModelChoiceField(Unit, label=_("单位"))
+    title = forms.CharField(label=_("决策事项"), max_length=200)
+    description = forms.CharField(
+        label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        # Each office keeps its own unit's list.
+        self.scoped_field("unit").narrow(offices_of(user))
 
 
 @login_required
@@ -24,23 +41,16 @@ def decisions(request: HttpRequest) -> HttpResponse:
     items = (
         DecisionItem.objects.visible_to(user)
         .select_related("unit")
-        .prefetch_related("decisions__matter")
-    )
-    # The units whose office this user is: one query from the role scope, not a
-    # permission check per visible unit.
-    offices = list(offices_of(user))
-    closed = (
-        Matter.objects.visible_to(user)
-        .filter(status="closed", unit__in=offices, opinions__isnull=False)
-        .distinct()
+        .prefetch_related("decisions__matter", "decisions__item__unit")
     )
     return render(
         request,
         "matters/decisions.html",
         {
             "items": items,
-            "offices": offices,
-            "closed_matters": closed,
+            "item_form": bootstrap_form(DecisionItemForm(user=user))
+            if offices_of(user).exists()
+            else None,
             "without_opinion": Decision.objects.visible_to(user)
             .without_opinion()
             .select_related("item__unit"),
@@ -49,35 +59,15 @@ def decisions(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
-def decisions_action(request: HttpRequest) -> HttpResponse:
-    user, data = request.user, request.POST
-    try:
-        if data.get("verb") == "item":
-            unit = get_object_or_404(Unit.objects.visible_to(user), pk=data.get("unit"))
-            services.add_decision_item(
-                unit=unit, by=user, title=data.get("title", "").strip() or "—"
-            )
-        elif data.get("verb") == "open":
-            item = get_object_or_404(DecisionItem.objects.visible_to(user), pk=data.get("item"))
-            services.open_decision(
-                item=item, by=user, title=data.get("title", "").strip() or item.title
-            )
-        elif data.get("verb") == "decide":
-            decision = get_object_or_404(Decision.objects.visible_to(user), pk=data.get("decision"))
-            matter_id = data.get("matter") or ""
-            matter = (
-                Matter.objects.visible_to(user).filter(pk=matter_id).first()
-                if matter_id.isdigit()
-                else None
-            )
-            services.decide(decision=decision, by=user, matter=matter)
-        else:
-            raise PermissionDenied
-    except DomainError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(str(error.message)) from None
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("已办理。"))
-    return redirect("matters:decisions")
+def decision_item_new(request: HttpRequest) -> HttpResponse:
+    if not offices_of(request.user).exists():
+        raise PermissionDenied
+    form = DecisionItemForm(request.POST or None, user=request.user)
+    return form_page(
+        request,
+        form,
+        lambda: services.add_decision_item(by=request.user, **form.cleaned_data),
+        success=_("已加入决策事项清单。"),
+        next_url=lambda item: item.get_absolute_url(),
+        context={"title": _("新增须听取公职律师意见的决策事项")},
+    )

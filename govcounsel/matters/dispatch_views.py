@@ -5,25 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.scopes import scope_for
-from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import DateInput, form_page
 from govcounsel.organisations.models import Unit
-from govcounsel.people.models import Person
 
 from . import services
-from .choices import DutyCategory
+from .choices import DispatchStatus, DutyCategory
 from .models import DispatchRequest, Expertise
 from .selectors import open_load, rank_candidates, talent_pool
 
@@ -40,13 +36,6 @@ class DispatchRequestForm(ScopedForm):
         super().__init__(*args, user=user, **kwargs)
         # A unit asks through its own rule-of-law office.
         self.scoped_field("unit").narrow(Q(pk__in=scope_for(user, {Role.UNIT_ADMIN}).unit_ids))
-
-
-class DispatchForm(ScopedForm):
-    """The superior's answer: the lawyer sent, named among the people it can see."""
-
-    lawyer = ScopedModelChoiceField(Person, label=_("调派律师"))
-    answer = forms.CharField(label=_("答复"), required=False)
 
 
 @login_required
@@ -78,37 +67,15 @@ def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         DispatchRequest.objects.visible_to(request.user).select_related("unit__region", "superior"),
         pk=pk,
     )
-    may_dispatch = request.user.has_perm("matters.dispatch", item) and item.status == "open"
+    may_dispatch = (
+        request.user.has_perm("matters.dispatch", item) and item.status == DispatchStatus.OPEN
+    )
     candidates = rank_candidates(item) if may_dispatch else []
     return render(
         request,
         "matters/dispatch_detail.html",
         {"item": item, "may_dispatch": may_dispatch, "candidates": candidates},
     )
-
-
-@login_required
-@require_POST
-def dispatch_act(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(DispatchRequest.objects.visible_to(request.user), pk=pk)
-    try:
-        if request.POST.get("verb") == "dispatch":
-            form = DispatchForm(request.POST, user=request.user)
-            if not form.is_valid():
-                # Unknown and out-of-scope ids alike: not found.
-                raise Http404
-            services.dispatch(request=item, by=request.user, **form.cleaned_data)
-        else:
-            services.reject_dispatch(
-                request=item, by=request.user, answer=request.POST.get("answer", "")
-            )
-    except DomainError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(str(error.message)) from None
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("已办理。"))
-    return redirect(item)
 
 
 @login_required

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.fields import (
@@ -13,10 +13,12 @@ from govcounsel.core.fields import (
 )
 from govcounsel.core.forms import DateInput
 from govcounsel.core.uploads import DocumentUploadField
+from govcounsel.core.verbs import VerbForm, YesNoField
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
-from .choices import SUBTYPES, DutyCategory, Priority
+from .choices import SUBTYPES, AssignmentStatus, DutyCategory, MatterStatus, Priority
+from .models import Assignment, Matter, Opinion
 from .selectors import assignable_people, public_lawyers_of
 
 
@@ -56,17 +58,152 @@ class MatterForm(ScopedForm):
             self.initial.setdefault("unit", units[0].pk)
 
 
-class AssignForm(ScopedForm):
+# A reason the service insists on: the browser asks for it before the service refuses.
+REQUIRED_LINE = {"rows": 1, "required": True}
+
+
+class AssignForm(VerbForm):
     lawyer = ScopedModelChoiceField(Person, scope=assignable_people, label=_("主办公职律师"))
     co_handlers = ScopedModelMultipleChoiceField(
         Person, scope=assignable_people, label=_("协办公职律师"), required=False
     )
     adviser = ScopedModelChoiceField(LegalAdviser, label=_("同时参与的法律顾问"), required=False)
 
-    def __init__(self, *args: Any, user: Any, unit: Unit, **kwargs: Any) -> None:
-        super().__init__(*args, user=user, **kwargs)
-        # The list offers the unit's public lawyers (own and lent) among those in scope.
-        lawyers = public_lawyers_of(unit)
-        self.scoped_field("lawyer").narrow(lawyers)
-        self.scoped_field("co_handlers").narrow(lawyers)
-        self.scoped_field("adviser").narrow(Q(unit=unit))
+    def __init__(self, *args: Any, user: Any, obj: Matter, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, obj=obj, **kwargs)
+        self.scoped_field("adviser").narrow(Q(unit=obj.unit))
+        if not self.is_bound:
+            # The list offers the unit's public lawyers (own and lent). A posted choice is
+            # checked by the service, which says why someone in scope cannot be assigned.
+            lawyers = public_lawyers_of(obj.unit)
+            self.scoped_field("lawyer").narrow(lawyers)
+            self.scoped_field("co_handlers").narrow(lawyers)
+            self.fields["lawyer"].empty_label = None  # type: ignore[attr-defined]
+
+    def service_data(self) -> dict[str, Any]:
+        data = super().service_data()
+        data["co_handlers"] = list(data.get("co_handlers") or [])
+        return data
+
+
+class DeclineForm(VerbForm):
+    # Refused by the service with its own words when empty; the browser asks first.
+    reason = forms.CharField(
+        label=_("拒绝理由"), required=False, widget=forms.Textarea(attrs=REQUIRED_LINE)
+    )
+
+
+class OpinionForm(VerbForm):
+    text = forms.CharField(
+        label=_("法律意见"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "required": True}),
+        help_text=_("提交后按原文保存，不可修改。"),
+    )
+
+
+class ReturnForm(VerbForm):
+    note = forms.CharField(
+        label=_("退回修改理由"), required=False, widget=forms.Textarea(attrs=REQUIRED_LINE)
+    )
+
+
+class CloseForm(VerbForm):
+    score = forms.IntegerField(label=_("评价得分（1-100）"), min_value=1, max_value=100)
+    comment = forms.CharField(label=_("评价意见"), required=False)
+
+
+class OvertimeForm(VerbForm):
+    worked_on = forms.DateField(label=_("加班日期"), widget=DateInput())
+    hours = forms.DecimalField(
+        label=_("时长（小时）"), max_digits=4, decimal_places=1, min_value=0.5, max_value=24
+    )
+    note = forms.CharField(label=_("工作内容"), required=False)
+
+
+class JudgeDeclineForm(VerbForm):
+    """001 三(三): the office rules on whether a decline had a valid reason."""
+
+    assignment = forms.ModelChoiceField(Assignment.objects.none(), label=_("拒绝承办的指派"))
+    justified = YesNoField(label=_("认定"), yes=_("理由正当"), no=_("理由不正当（计入年度考核）"))
+
+    def __init__(self, *args: Any, user: Any, obj: Matter, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, obj=obj, **kwargs)
+        # Only this matter's declines not yet judged: the matter is already in the user's scope.
+        field: Any = self.fields["assignment"]
+        field.queryset = obj.assignments.filter(
+            status=AssignmentStatus.DECLINED, decline_justified__isnull=True
+        ).select_related("person")
+        field.label_from_instance = _decline_label
+
+
+def _decline_label(assignment: Assignment) -> str:
+    return str(
+        _("%(name)s：%(reason)s")
+        % {"name": assignment.person.name, "reason": assignment.decline_reason}
+    )
+
+
+class ReminderForm(VerbForm):
+    note = forms.CharField(
+        label=_("催办内容"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 1}),
+        help_text=_("将通知承办律师；留空则按办理期限发送提醒。"),
+    )
+
+
+class LetterForm(VerbForm):
+    court = forms.CharField(label=_("受理机关"), max_length=100)
+    counterparty = forms.CharField(label=_("对方当事人"), max_length=100)
+    authority = forms.ChoiceField(
+        label=_("代理权限"),
+        choices=[("一般授权", _("一般授权")), ("特别授权", _("特别授权"))],
+        initial="一般授权",
+        required=False,
+    )
+
+    def clean_authority(self) -> str:
+        return self.cleaned_data.get("authority") or "一般授权"
+
+
+class DecideForm(VerbForm):
+    """The gate: name the closed matter whose opinion the decision rests on."""
+
+    matter = ScopedModelChoiceField(Matter, label=_("依据的法律事务"), required=False)
+
+    def __init__(self, *args: Any, user: Any, obj: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, obj=obj, **kwargs)
+        on_file = Exists(Opinion.objects.filter(matter=OuterRef("pk")))
+        self.scoped_field("matter").narrow(
+            Q(on_file, unit_id=obj.item.unit_id, status=MatterStatus.CLOSED)
+        )
+
+
+class OpenDecisionForm(VerbForm):
+    title = forms.CharField(label=_("决策名称"), max_length=200, required=False)
+
+    def service_data(self) -> dict[str, Any]:
+        return {"title": self.cleaned_data.get("title", "").strip() or self.obj.title}
+
+
+class DispatchForm(VerbForm):
+    """The superior's answer: the lawyer sent, named among the people it can see."""
+
+    lawyer = ScopedModelChoiceField(Person, label=_("调派律师"))
+    answer = forms.CharField(label=_("答复"), required=False)
+
+    def __init__(self, *args: Any, user: Any, obj: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, obj=obj, **kwargs)
+        # The page offers the ranked candidates; the service refuses anyone outside the pool.
+        if not self.is_bound:
+            from .selectors import rank_candidates
+
+            ids = [c.person.pk for c in rank_candidates(obj)]
+            self.scoped_field("lawyer").narrow(Q(pk__in=ids))
+
+
+class AnswerForm(VerbForm):
+    answer = forms.CharField(
+        label=_("不予调派理由"), required=False, widget=forms.Textarea(attrs=REQUIRED_LINE)
+    )

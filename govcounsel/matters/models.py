@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,40 +13,24 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from govcounsel.core.models import WorkflowStep
+from govcounsel.core.scoping import Mine, Reach, ScopedQuerySet
 from govcounsel.core.uploads import validate_document_upload
 
-from .choices import SUBTYPES, AssignmentStatus, DutyCategory, MatterAction, MatterStatus, Priority
-
-if TYPE_CHECKING:
-    from govcounsel.accounts.models import User
+from .choices import (
+    SUBTYPES,
+    AssignmentStatus,
+    DecisionStatus,
+    DispatchStatus,
+    DutyCategory,
+    MatterAction,
+    MatterStatus,
+    Priority,
+)
 
 M = MatterStatus
 
 
-class MatterQuerySet(models.QuerySet["Matter"]):
-    def visible_to(self, user: User | Any) -> MatterQuerySet:
-        """Unit staff see their unit's matters; region readers see them unless confidential
-        (000 #6); a lawyer sees the matters assigned to them."""
-        from govcounsel.accounts.choices import REGION_ROLES, UNIT_ROLES
-        from govcounsel.accounts.scopes import scope_for
-
-        units = scope_for(user, UNIT_ROLES).q(unit="unit_id", system_path="unit__system_path")
-        regions = scope_for(user, REGION_ROLES).q(region_path="unit__region__path") & Q(
-            confidential=False
-        )
-        person_id = getattr(user, "person_id", None)
-        # EXISTS, not a join: no duplicate rows, and the planner can still use the list indexes.
-        mine = (
-            Q(
-                models.Exists(
-                    Assignment.objects.filter(matter=models.OuterRef("pk"), person_id=person_id)
-                )
-            )
-            if person_id
-            else Q(pk__in=[])
-        )
-        return self.filter(units | regions | mine)
-
+class MatterQuerySet(ScopedQuerySet["Matter"]):
     def overdue(self, today: date | None = None) -> MatterQuerySet:
         return self.exclude(status=M.CLOSED).filter(deadline__lt=today or timezone.localdate())
 
@@ -98,6 +82,17 @@ class Matter(FSMModelMixin, models.Model):
 
     objects = MatterQuerySet.as_manager()
 
+    class Scoping:
+        # Unit staff see their unit's matters; region readers see them unless confidential
+        # (000 #6); a lawyer sees the matters assigned to them, through EXISTS (no join).
+        roles = "UNIT_ROLES"
+        unit = "unit_id"
+        system = "unit__system_path"
+        also = (
+            Reach("REGION_ROLES", region="unit__region__path", where=Q(confidential=False)),
+            Mine(person="person_id", through="matters.Assignment", link="matter"),
+        )
+
     class Meta:
         verbose_name = _("法律事务")
         verbose_name_plural = _("法律事务")
@@ -126,6 +121,10 @@ class Matter(FSMModelMixin, models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status != M.CLOSED and self.deadline < timezone.localdate()
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == M.CLOSED
 
     @property
     def lead(self) -> Assignment | None:
@@ -190,7 +189,7 @@ class Assignment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["matter"],
-                condition=Q(is_lead=True) & ~Q(status="declined"),
+                condition=Q(is_lead=True) & ~Q(status=AssignmentStatus.DECLINED),
                 name="one_live_lead_per_matter",
             )
         ]
@@ -246,18 +245,8 @@ class MatterStep(WorkflowStep):
         verbose_name_plural = _("办理记录")
 
 
-def _unit_scoped(user: Any) -> Q:
-    from govcounsel.accounts.choices import DOMAIN_ROLES
-    from govcounsel.accounts.scopes import scope_for
-
-    return scope_for(user, DOMAIN_ROLES).q(
-        region_path="unit__region__path", unit="unit_id", system_path="unit__system_path"
-    )
-
-
-class DecisionItemQuerySet(models.QuerySet["DecisionItem"]):
-    def visible_to(self, user: User | Any) -> DecisionItemQuerySet:
-        return self.filter(_unit_scoped(user))
+class DecisionItemQuerySet(ScopedQuerySet["DecisionItem"]):
+    """Decision items, seen through their unit."""
 
 
 class DecisionItem(models.Model):
@@ -276,6 +265,12 @@ class DecisionItem(models.Model):
 
     objects = DecisionItemQuerySet.as_manager()
 
+    class Scoping:
+        roles = "DOMAIN_ROLES"
+        region = "unit__region__path"
+        unit = "unit_id"
+        system = "unit__system_path"
+
     class Meta:
         verbose_name = _("须听取公职律师意见的决策事项")
         verbose_name_plural = _("须听取公职律师意见的决策事项")
@@ -284,25 +279,11 @@ class DecisionItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
-
-class DecisionStatus(models.TextChoices):
-    DRAFT = "draft", _("拟决策")
-    DECIDED = "decided", _("已决策")
+    def get_absolute_url(self) -> str:
+        return reverse("matters:decisions") + f"#item-{self.pk}"
 
 
-class DecisionQuerySet(models.QuerySet["Decision"]):
-    def visible_to(self, user: User | Any) -> DecisionQuerySet:
-        from govcounsel.accounts.choices import DOMAIN_ROLES
-        from govcounsel.accounts.scopes import scope_for
-
-        return self.filter(
-            scope_for(user, DOMAIN_ROLES).q(
-                region_path="item__unit__region__path",
-                unit="item__unit_id",
-                system_path="item__unit__system_path",
-            )
-        )
-
+class DecisionQuerySet(ScopedQuerySet["Decision"]):
     def without_opinion(self) -> DecisionQuerySet:
         """Decided without a lawyer's opinion on file: the gate exists so that this is empty."""
         has_opinion = models.Exists(Opinion.objects.filter(matter=models.OuterRef("matter_id")))
@@ -335,6 +316,12 @@ class Decision(FSMModelMixin, models.Model):
 
     objects = DecisionQuerySet.as_manager()
 
+    class Scoping:
+        roles = "DOMAIN_ROLES"
+        region = "item__unit__region__path"
+        unit = "item__unit_id"
+        system = "item__unit__system_path"
+
     class Meta:
         verbose_name = _("决策")
         verbose_name_plural = _("决策")
@@ -342,6 +329,9 @@ class Decision(FSMModelMixin, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("matters:decisions") + f"#decision-{self.pk}"
 
     @property
     def unit(self) -> Any:
@@ -415,10 +405,8 @@ class Overtime(models.Model):
         return self.hours  # one hour of leave for each hour worked
 
 
-class ExpertiseQuerySet(models.QuerySet["Expertise"]):
-    def visible_to(self, user: User | Any) -> ExpertiseQuerySet:
-        """A shared list of fields of expertise: every signed-in account may name one."""
-        return self.all() if getattr(user, "is_authenticated", False) else self.none()
+class ExpertiseQuerySet(ScopedQuerySet["Expertise"]):
+    """Fields of expertise: a shared list."""
 
 
 class Expertise(models.Model):
@@ -431,6 +419,10 @@ class Expertise(models.Model):
 
     objects = ExpertiseQuerySet.as_manager()
 
+    class Scoping:
+        # A shared list of fields of expertise: every signed-in account may name one.
+        signed_in = True
+
     class Meta:
         verbose_name = _("专长")
         verbose_name_plural = _("专长")
@@ -440,26 +432,8 @@ class Expertise(models.Model):
         return self.name
 
 
-class DispatchStatus(models.TextChoices):
-    OPEN = "open", _("待调派")
-    DISPATCHED = "dispatched", _("已调派")
-    REJECTED = "rejected", _("未调派")
-
-
-class DispatchRequestQuerySet(models.QuerySet["DispatchRequest"]):
-    def visible_to(self, user: User | Any) -> DispatchRequestQuerySet:
-        """Both ends see a request: the requesting unit's side and the superior's system."""
-        from govcounsel.accounts.choices import DOMAIN_ROLES
-        from govcounsel.accounts.scopes import scope_for
-
-        scope = scope_for(user, DOMAIN_ROLES)
-        requester = scope.q(
-            region_path="unit__region__path", unit="unit_id", system_path="unit__system_path"
-        )
-        superior = scope.q(unit="superior_id", system_path="superior__system_path")
-        person_id = getattr(user, "person_id", None)
-        lawyer = Q(lawyer_id=person_id) if person_id else Q(pk__in=[])
-        return self.filter(requester | superior | lawyer)
+class DispatchRequestQuerySet(ScopedQuerySet["DispatchRequest"]):
+    """Dispatch requests, seen from both ends."""
 
 
 class DispatchRequest(FSMModelMixin, models.Model):
@@ -504,6 +478,18 @@ class DispatchRequest(FSMModelMixin, models.Model):
     decided_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
 
     objects = DispatchRequestQuerySet.as_manager()
+
+    class Scoping:
+        # Both ends see a request: the requesting unit's side and the superior's system;
+        # and the lawyer sent.
+        roles = "DOMAIN_ROLES"
+        region = "unit__region__path"
+        unit = "unit_id"
+        system = "unit__system_path"
+        also = (
+            Reach("DOMAIN_ROLES", unit="superior_id", system="superior__system_path"),
+            Mine(person="lawyer_id"),
+        )
 
     class Meta:
         verbose_name = _("调派申请")

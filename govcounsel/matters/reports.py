@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.exporters import Column, Report, attr
 
+from .choices import AssignmentStatus
+
 
 class MatterReport(Report):
     title = _("法律事务")
@@ -13,7 +15,7 @@ class MatterReport(Report):
         Column(
             _("承办律师"),
             lambda m: "、".join(
-                a.person.name for a in m.assignments.all() if a.status != "declined"
+                a.person.name for a in m.assignments.all() if a.status != AssignmentStatus.DECLINED
             ),
             14,
         ),
@@ -21,3 +23,10 @@ class MatterReport(Report):
         Column(_("超期"), lambda m: "是" if m.is_overdue else "否", 6),
         Column(_("评价得分"), attr("score"), 8),
     ]
+
+
+class ArchiveReport(Report):
+    """Rows are (item, value) pairs of a lawyer's work archive (archive.archive_rows)."""
+
+    title = _("工作档案")
+    columns = [Column(_("项目"), lambda row: row[0], 30), Column(_("数值"), lambda row: row[1], 20)]

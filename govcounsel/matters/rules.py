@@ -7,6 +7,7 @@ from typing import Any
 import rules
 
 from govcounsel.certificates.rules import runs_the_unit_of
+from govcounsel.core.scoping import in_reach
 
 
 @rules.predicate
@@ -23,14 +24,22 @@ rules.add_perm("matters.handle", is_assigned_lead)  # obj: the matter
 @rules.predicate
 def heads_the_system_of(user: Any, request: Any) -> bool:
     """The superior unit's administrator, for requests addressed to its vertical system."""
-    from govcounsel.accounts.choices import Role
-    from govcounsel.accounts.scopes import scope_for
-
     superior = getattr(request, "superior", None)
     if superior is None:
         return False
-    paths = scope_for(user, {Role.SUPERIOR_ADMIN}).system_paths
-    return any(superior.system_path.startswith(path) for path in paths)
+    # In memory, through Unit's declared lookups: the system path decides, no query.
+    return in_reach(user, "superior_admin", superior)
 
 
 rules.add_perm("matters.dispatch", heads_the_system_of)  # obj: the dispatch request
+
+
+@rules.predicate
+def supervises_region_of(user: Any, matter: Any) -> bool:
+    """The rule-of-law committee office over the matter's region (000 #11 督办)."""
+    if matter is None or getattr(matter, "confidential", False):
+        return False
+    return in_reach(user, "supervisor", matter.unit.region)
+
+
+rules.add_perm("matters.remind", runs_the_unit_of | supervises_region_of)  # obj: the matter

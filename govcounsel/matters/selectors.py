@@ -11,6 +11,8 @@ from govcounsel.certificates.models import ActivePeriod
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import Person
 
+from .choices import AssignmentStatus, DispatchStatus, MatterStatus
+
 
 def public_lawyers_of(
     unit: Unit, on: date | None = None, *, own_only: bool = False
@@ -24,7 +26,7 @@ def public_lawyers_of(
     condition = Q(pk__in=own)
     if not own_only:
         lent = DispatchRequest.objects.filter(
-            unit=unit, status="dispatched", starts_on__lte=day, ends_on__gte=day
+            unit=unit, status=DispatchStatus.DISPATCHED, starts_on__lte=day, ends_on__gte=day
         )
         condition |= Q(pk__in=lent.values("lawyer_id"))
     return Person.objects.filter(condition).order_by("name_pinyin")
@@ -49,8 +51,8 @@ def open_load(people: QuerySet[Person]) -> dict[int, int]:
     load: dict[int, int] = {}
     leading = (
         Assignment.objects.filter(person__in=people, is_lead=True)
-        .exclude(status="declined")
-        .exclude(matter__status="closed")
+        .exclude(status=AssignmentStatus.DECLINED)
+        .exclude(matter__status=MatterStatus.CLOSED)
         .values("person_id")
         .annotate(n=Count("pk"))
         .order_by()
@@ -59,7 +61,7 @@ def open_load(people: QuerySet[Person]) -> dict[int, int]:
         load[row["person_id"]] = row["n"]
     lent = (
         DispatchRequest.objects.filter(
-            lawyer__in=people, status="dispatched", ends_on__gte=timezone.localdate()
+            lawyer__in=people, status=DispatchStatus.DISPATCHED, ends_on__gte=timezone.localdate()
         )
         .values("lawyer_id")
         .annotate(n=Count("pk"))
@@ -110,7 +112,7 @@ def assignable_people(user: Any) -> QuerySet[Person]:
 
     day = timezone.localdate()
     lent = DispatchRequest.objects.visible_to(user).filter(
-        status="dispatched", starts_on__lte=day, ends_on__gte=day
+        status=DispatchStatus.DISPATCHED, starts_on__lte=day, ends_on__gte=day
     )
     return Person.objects.filter(
         Q(pk__in=Person.objects.visible_to(user).values("pk")) | Q(pk__in=lent.values("lawyer_id"))

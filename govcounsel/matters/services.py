@@ -12,13 +12,18 @@ from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
+from govcounsel.core.notify import notify
 from govcounsel.core.permissions import ensure_can
+from govcounsel.core.services import model_update
+from govcounsel.core.verbs import Document
 from govcounsel.core.workdays import add_workdays
 from govcounsel.core.workflow import run_transition
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
-from .choices import AssignmentStatus
+from .audit_actions import MATTER_STEP_EVENTS
+from .choices import AssignmentStatus, MatterAction, MatterStatus
+from .documents import LITIGATION_SUBTYPES, commission_letter
 from .models import (
     Assignment,
     Decision,
@@ -44,7 +49,7 @@ def _step(matter: Matter, action: str, before: str, by: Any, note: str = "") -> 
         actor=by,
         note=note,
     )
-    record_event(f"matters.matter.{action}", matter, by=by)
+    record_event(MATTER_STEP_EVENTS[action], matter, by=by)
 
 
 def _locked(matter: Matter) -> Matter:
@@ -260,7 +265,7 @@ def decide(
     matter = Matter.objects.get(pk=matter.pk)
     if (
         matter.unit_id != decision.item.unit_id
-        or matter.status != "closed"
+        or matter.status != MatterStatus.CLOSED
         or not matter.opinions.exists()
     ):
         raise DomainError("opinion_missing", missing, field="matter")
@@ -271,15 +276,28 @@ def decide(
     return decision
 
 
+DECISION_ITEM_FIELDS = ("title", "description", "active")
+
+
 @transaction.atomic
 def update_decision_item(*, item: DecisionItem, by: Any, **changes: Any) -> DecisionItem:
-    item = DecisionItem.objects.select_for_update().select_related("unit").get(pk=item.pk)
-    ensure_can(by, "matters.run", item.unit, _OFFICE_ONLY)
-    for field in ("title", "description", "active"):
-        if field in changes:
-            setattr(item, field, changes[field])
-    item.save()
-    record_event("matters.decision_item.updated", item, by=by)
+    """Rename, describe or retire an item of the unit's list; it stays on that unit's list."""
+
+    def check(item: DecisionItem) -> None:
+        ensure_can(by, "matters.run", item.unit, _OFFICE_ONLY)
+        # The API sends the unit back with every PUT: the same unit means "as it was".
+        if "unit" in changes and changes.pop("unit") != item.unit:
+            raise DomainError("unit_fixed", _("决策事项不能移到其他单位的清单。"), field="unit")
+
+    item, _changed = model_update(
+        item,
+        by=by,
+        fields=DECISION_ITEM_FIELDS,
+        data=changes,
+        event="matters.decision_item.updated",
+        related=("unit",),
+        check=check,
+    )
     return item
 
 
@@ -380,3 +398,67 @@ def reject_dispatch(*, request: DispatchRequest, by: Any, answer: str) -> Dispat
     request.save()
     record_event("matters.dispatch.rejected", request, by=by)
     return request
+
+
+# --- declared in verbs.py alongside the workflow ------------------------------------------
+
+
+def judge_decline_on(*, matter: Matter, by: Any, assignment: Assignment, justified: bool) -> Any:
+    """judge_decline, reached from the matter whose decline is judged."""
+    if assignment.matter_id != matter.pk:
+        raise DomainError("not_found", _("该指派不属于本事项。"), field="assignment")
+    return judge_decline(assignment=assignment, by=by, justified=justified)
+
+
+@transaction.atomic
+def remind(*, matter: Matter, by: Any, note: str = "") -> Matter:
+    """催办 (000 #11): the unit's office or the supervising committee office prompts the
+    handling lawyers at once, without waiting for the daily supervision run."""
+    from .supervision import handlers_of
+
+    matter = _locked(matter)
+    ensure_can(
+        by, "matters.remind", matter, _("只有本单位法治工作机构或依法治区（县）办可以催办。")
+    )
+    if matter.status == MatterStatus.CLOSED:
+        raise DomainError("closed", _("事项已办结，无需催办。"))
+    recipients = handlers_of(matter)
+    if not recipients:
+        raise DomainError("no_handler", _("该事项尚未指派承办律师，无法催办。"))
+    title = _("催办：“%(t)s”请于%(d)s前办结") % {
+        "t": matter.title,
+        "d": f"{matter.deadline:%Y-%m-%d}",
+    }
+    notify(recipients, title=str(title), body=note or str(title), url=matter.get_absolute_url())
+    MatterStep.objects.create(
+        matter=matter,
+        action=MatterAction.SUPERVISED,
+        from_status=matter.status,
+        to_status=matter.status,
+        actor=by,
+        note=note or str(title),
+    )
+    record_event("matters.matter.reminded", matter, by=by)
+    return matter
+
+
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def issue_commission_letter(
+    *, matter: Matter, by: Any, court: str, counterparty: str, authority: str = "一般授权"
+) -> Document:
+    """委托公函 (001 三(四)) for a litigation, arbitration or reconsideration matter."""
+    ensure_can(by, "matters.run", matter, _("只有本单位法治工作机构可以出具委托公函。"))
+    if matter.subtype not in LITIGATION_SUBTYPES:
+        raise DomainError("not_litigation", _("只有诉讼、仲裁和复议事项需要委托公函。"))
+    lawyers = [
+        a.person
+        for a in matter.assignments.select_related("person")
+        if a.status != AssignmentStatus.DECLINED
+    ]
+    content = commission_letter(
+        matter, court=court, counterparty=counterparty, authority=authority, lawyers=lawyers
+    )
+    record_event("matters.commission_letter.issued", matter, by=by)
+    return Document("委托公函.docx", content, WORD)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import User
+from govcounsel.accounts.scopes import holders_reaching
 from govcounsel.core.notify import notify
 from govcounsel.core.workdays import add_workdays, workdays_between
 
@@ -19,7 +20,8 @@ from .choices import AssignmentStatus, MatterStatus
 from .models import Matter, MatterStep, Supervision, SupervisionLevel
 
 
-def _lawyers(matter: Matter) -> list[User]:
+def handlers_of(matter: Matter) -> list[User]:
+    """The accounts of the lawyers handling the matter (declined ones excepted)."""
     people = [
         a.person_id for a in matter.assignments.all() if a.status != AssignmentStatus.DECLINED
     ]
@@ -27,21 +29,14 @@ def _lawyers(matter: Matter) -> list[User]:
 
 
 def _office(matter: Matter) -> list[User]:
-    return list(
-        User.objects.filter(
-            grants__role__in=[Role.UNIT_ADMIN, Role.SUPERIOR_ADMIN], grants__unit=matter.unit_id
-        ).distinct()
-    )
+    """The rule-of-law office of the matter's unit: the accounts that run it (the inverse of
+    Unit.objects.run_by), its system's superior administrators included."""
+    return list(holders_reaching("UNIT_ROLES", unit=matter.unit))
 
 
 def _supervisors(matter: Matter) -> list[User]:
-    path = matter.unit.region.path
-    prefixes = [path[:end] for end in range(4, len(path) + 1, 4)]
-    return list(
-        User.objects.filter(
-            grants__role=Role.SUPERVISOR, grants__region__path__in=prefixes
-        ).distinct()
-    )
+    """The rule-of-law committee offices of the unit's region and the regions above."""
+    return list(holders_reaching(Role.SUPERVISOR, region=matter.unit.region))
 
 
 def _raise(matter: Matter, level: str, recipients: list[User], title: str, body: str) -> bool:
@@ -81,7 +76,7 @@ def supervise(today: date | None = None) -> dict[str, int]:
             counts["reminded"] += _raise(
                 matter,
                 SupervisionLevel.REMINDER,
-                _lawyers(matter),
+                handlers_of(matter),
                 _("督办提醒：“%(t)s”将于%(d)s到期") % {"t": matter.title, "d": deadline},
                 _("请按期办理并反馈。"),
             )
@@ -90,7 +85,7 @@ def supervise(today: date | None = None) -> dict[str, int]:
         counts["overdue"] += _raise(
             matter,
             SupervisionLevel.OVERDUE,
-            _lawyers(matter) + _office(matter),
+            handlers_of(matter) + _office(matter),
             _("超期督办：“%(t)s”已于%(d)s到期") % {"t": matter.title, "d": deadline},
             _("已超期%(n)d个工作日，请尽快办结。") % {"n": late},
         )

@@ -12,10 +12,7 @@ urlpatterns = [
     path("dispatch/", dispatch_views.dispatch_list, name="dispatches"),
     path("dispatch/new/", dispatch_views.dispatch_new, name="dispatch-new"),
     path("dispatch/<int:pk>/", dispatch_views.dispatch_detail, name="dispatch"),
-    path("dispatch/<int:pk>/act/", dispatch_views.dispatch_act, name="dispatch-act"),
     path("pool/", dispatch_views.pool, name="pool"),
-    path("<int:pk>/commission-letter/", archive_views.letter, name="letter"),
-    path("decisions/act/", decision_views.decisions_action, name="decisions-action"),
+    path("decisions/items/new/", decision_views.decision_item_new, name="decision-item-new"),
     path("<int:pk>/", views.MatterDetailView.as_view(), name="matter"),
-    path("<int:pk>/<slug:verb>/", views.matter_action, name="action"),
 ]

@@ -12,6 +12,14 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from govcounsel.core.codes import CodeField
 from govcounsel.core.history import DatedVersion, Versioned
+from govcounsel.core.scoping import (
+    Holding,
+    RoleSpec,
+    ScopedQuerySet,
+    ScopedQuerySetMixin,
+    Subselect,
+    scope_of,
+)
 from govcounsel.core.validators import region_level_of, validate_credit_code, validate_region_code
 
 from .choices import RegionLevel, UnitKind, UnitLevel
@@ -20,17 +28,10 @@ if TYPE_CHECKING:
     from govcounsel.accounts.models import User
 
 
-class RegionQuerySet(MP_NodeQuerySet):
-    def visible_to(self, user: User | Any) -> RegionQuerySet:
-        """Regions within the user's granted regions, plus the regions holding their units."""
-        from govcounsel.accounts.choices import ORGANISATION_READERS
-        from govcounsel.accounts.scopes import scope_for
-
-        scope = scope_for(user, ORGANISATION_READERS)
-        condition = scope.q(region_path="path")
-        if scope.unit_ids or scope.system_paths or scope.person_id:
-            condition |= models.Q(pk__in=Unit.objects.visible_to(user).values("region_id"))
-        return self.filter(condition)
+class RegionQuerySet(ScopedQuerySetMixin, MP_NodeQuerySet):
+    def supervised_by(self, user: User | Any) -> RegionQuerySet:
+        """The region subtrees whose rule-of-law committee office the user is (SUPERVISOR)."""
+        return self.named_scope("supervised_by", user)
 
 
 class RegionManager(MP_NodeManager):
@@ -39,6 +40,12 @@ class RegionManager(MP_NodeManager):
 
     def visible_to(self, user: User | Any) -> RegionQuerySet:
         return self.get_queryset().visible_to(user)
+
+    def supervised_by(self, user: User | Any) -> RegionQuerySet:
+        return self.get_queryset().supervised_by(user)
+
+    def reached_by(self, user: User | Any, roles: RoleSpec) -> RegionQuerySet:
+        return self.get_queryset().reached_by(user, roles)
 
     def insert(self, *, code: str, name: str, parent: Region | None = None) -> Region:
         """Place a region in the tree under its parent; the level follows from the code."""
@@ -59,6 +66,13 @@ class Region(MP_Node):
 
     node_order_by = ["code"]
     objects = RegionManager()
+
+    class Scoping:
+        # Regions within the user's granted regions, plus the regions holding their units.
+        roles = "ORGANISATION_READERS"
+        region = "path"
+        also = (Holding("organisations.Unit", "region_id"),)
+        named = {"supervised_by": "supervisor"}
 
     class Meta:
         verbose_name = _("行政区域")
@@ -83,33 +97,21 @@ class Region(MP_Node):
                 )
             self.level = expected
 
-    @property
-    def full_name(self) -> str:
-        return "".join(a.name for a in Region.objects.get_ancestors(self)) + self.name
 
-
-class UnitQuerySet(models.QuerySet["Unit"]):
-    def visible_to(self, user: User | Any) -> UnitQuerySet:
-        from govcounsel.accounts.choices import ORGANISATION_READERS
-        from govcounsel.accounts.scopes import scope_for
-
-        scope = scope_for(user, ORGANISATION_READERS)
-        condition = scope.q(region_path="region__path", unit="pk", system_path="system_path")
-        person_unit = getattr(user, "person", None) if scope.person_id else None
-        if person_unit is not None:
-            # A public lawyer sees the unit they work for, and no other.
-            condition |= models.Q(pk=person_unit.unit_id)
-        return self.filter(condition)
+class UnitQuerySet(ScopedQuerySet["Unit"]):
+    def run_by(self, user: User | Any) -> UnitQuerySet:
+        """The units whose rule-of-law office the user is: its own unit (UNIT_ADMIN) and
+        the units of the vertical system it heads (SUPERIOR_ADMIN)."""
+        return self.named_scope("run_by", user)
 
     def manageable_by(self, user: User | Any) -> UnitQuerySet:
-        """Units whose staff records the user may add and change."""
-        from govcounsel.accounts.choices import PEOPLE_MANAGERS
-        from govcounsel.accounts.scopes import scope_for
+        """Units whose staff records the user may add and change (PEOPLE_MANAGERS)."""
+        return self.named_scope("manageable_by", user)
 
-        scope = scope_for(user, PEOPLE_MANAGERS)
-        return self.filter(
-            scope.q(region_path="region__path", unit="pk", system_path="system_path")
-        )
+    def heads_for(self, user: User | Any) -> UnitQuerySet:
+        """The units at the head of the vertical systems the user administers
+        (SUPERIOR_ADMIN): the superior units a dispatch request is addressed to."""
+        return self.filter(system_path__in=scope_of(user, "superior_admin").system_paths)
 
 
 class Unit(Versioned):
@@ -151,6 +153,15 @@ class Unit(Versioned):
     abolished_on = models.DateField(_("撤销日期"), null=True, blank=True)
 
     objects = UnitQuerySet.as_manager()
+
+    class Scoping:
+        roles = "ORGANISATION_READERS"
+        region = "region__path"
+        unit = "pk"
+        system = "system_path"
+        # A public lawyer sees the unit they work for, and no other.
+        person = Subselect("people.Person", "unit_id")
+        named = {"run_by": "UNIT_ROLES", "manageable_by": "PEOPLE_MANAGERS"}
 
     versioned_fields = ("kind", "level", "has_enforcement_power")
 
@@ -213,10 +224,6 @@ class Unit(Versioned):
             superior = self.vertical_superior
             if superior is not None and superior.system_path.startswith(self.system_path):
                 raise ValidationError({"vertical_superior": _("上级单位不能是本单位的下级单位。")})
-
-    @property
-    def system_depth(self) -> int:
-        return self.system_path.count("/")
 
     def history_bounds(self) -> tuple[Any, Any]:
         return self.established_on, self.abolished_on

@@ -3,15 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from govcounsel.core.exporters import Column, Report, attr, yes_no
 
 
-class RegionReport(Report):
-    title = _("行政区域")
-    columns = [
-        Column(_("区划代码"), attr("code"), 10),
-        Column(_("名称"), attr("name"), 20),
-        Column(_("层级"), attr("level"), 8),
-    ]
-
-
 class UnitReport(Report):
     title = _("单位")
     columns = [

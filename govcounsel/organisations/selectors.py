@@ -8,8 +8,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr
 
-from govcounsel.accounts.choices import ORGANISATION_READERS
-from govcounsel.accounts.scopes import scope_for
+from govcounsel.core.scoping import scope_of
 
 from .models import Region, Unit
 
@@ -23,9 +22,9 @@ class RegionRow:
 
 def top_regions(user: Any) -> QuerySet[Region]:
     """Where the user's tree starts: their granted regions, or the regions of their units."""
-    scope = scope_for(user, ORGANISATION_READERS)
+    scope = scope_of(user, "ORGANISATION_READERS")
     if scope.everything:
-        return Region.get_root_nodes()
+        return Region.objects.get_root_nodes()
     if scope.region_paths:
         return Region.objects.filter(path__in=scope.region_paths)
     return Region.objects.filter(pk__in=Unit.objects.visible_to(user).values("region_id"))

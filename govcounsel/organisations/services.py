@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,7 @@ from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.history import change_as_of
 from govcounsel.core.permissions import ensure_can
+from govcounsel.core.services import model_update
 from govcounsel.core.validators import normalise_code, region_level_of, validate_region_code
 
 from .models import Region, Unit
@@ -49,14 +49,16 @@ def create_region(*, code: str, name: str, parent: Region | None, by: Any) -> Re
     return region
 
 
+# The code and the place in the tree never change once a region exists.
+REGION_FIELDS = ("name",)
+
+
 @transaction.atomic
-def update_region(*, region: Region, by: Any, name: str | None = None) -> Region:
+def update_region(*, region: Region, by: Any, **changes: Any) -> Region:
     ensure_can(by, "organisations.manage")
-    region = Region.objects.select_for_update().get(pk=region.pk)
-    if name is not None:
-        region.name = name
-        region.save(update_fields=["name"])
-    record_event("organisations.region.updated", region, by=by)
+    region, _changed = model_update(
+        region, by=by, fields=REGION_FIELDS, data=changes, event="organisations.region.updated"
+    )
     return region
 
 
@@ -110,19 +112,22 @@ def update_unit(*, unit: Unit, by: Any, effective_on: date | None = None, **chan
     """Change a unit. A new kind, level or enforcement power holds from `effective_on`
     (today if not given); the figures of the days before it keep the old facts (ADR 0009)."""
     ensure_can(by, "organisations.manage")
-    unit = Unit.objects.select_for_update().get(pk=unit.pk)
     on = _effective_day(effective_on)
-    if changes.get("established_on", unit.established_on) is None:
-        raise DomainError("invalid", _("请填写成立日期。"), field="established_on")
-    for field, value in changes.items():
-        if field not in UNIT_FIELDS:
-            raise ValidationError({field: _("该字段不可修改。")})
-        setattr(unit, field, value)
-    _ensure_credit_code_free(unit)
-    unit.full_clean()
-    change_as_of(unit, on)
-    unit.save()
-    record_event("organisations.unit.updated", unit, by=by, data={"fields": sorted(changes)})
+
+    def check(unit: Unit) -> None:
+        if changes.get("established_on", unit.established_on) is None:
+            raise DomainError("invalid", _("请填写成立日期。"), field="established_on")
+
+    unit, _changed = model_update(
+        unit,
+        by=by,
+        fields=UNIT_FIELDS,
+        data=changes,
+        event="organisations.unit.updated",
+        check=check,
+        prepare=_ensure_credit_code_free,
+        before_save=lambda unit: change_as_of(unit, on),
+    )
     return unit
 
 

@@ -5,10 +5,11 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.core.views import ScopedDetailView, ScopedListView
 
 from . import selectors
@@ -23,9 +24,7 @@ def region_tree(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("code")
     region = None
     if code:
-        region = Region.objects.visible_to(request.user).filter(code=code).first()
-        if region is None:
-            raise Http404
+        region = get_visible_or_404(Region, request.user, request=request, code=code)
         rows = selectors.region_rows(request.user, selectors.child_regions(request.user, region))
         units = list(selectors.units_in_region(request.user, region))
         visible_paths = set(
@@ -81,11 +80,14 @@ class UnitDetailView(ScopedDetailView):
         )
         context["may_manage"] = self.request.user.has_perm("people.manage_unit_staff", self.object)
         # Both ends of a dispatch show it: the receiving unit and the lawyer's own unit.
+        from govcounsel.matters.choices import DispatchStatus
         from govcounsel.matters.models import DispatchRequest
 
         context["dispatches"] = (
             DispatchRequest.objects.visible_to(self.request.user)
-            .filter(Q(unit=self.object) | Q(lawyer__unit=self.object), status="dispatched")
+            .filter(
+                Q(unit=self.object) | Q(lawyer__unit=self.object), status=DispatchStatus.DISPATCHED
+            )
             .select_related("unit", "lawyer__unit")
         )
         context["subordinates"] = Unit.objects.visible_to(self.request.user).filter(

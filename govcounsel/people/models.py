@@ -14,6 +14,7 @@ from pypinyin import Style, lazy_pinyin
 from govcounsel.core import crypto
 from govcounsel.core.history import DatedVersion, Versioned
 from govcounsel.core.masking import mask_id_number, mask_phone
+from govcounsel.core.scoping import Mine, ScopedQuerySet, Via
 from govcounsel.core.validators import normalise_code, parse_id_number, validate_phone
 
 from .choices import AdviserKind, EmploymentStatus, QualificationKind, Sex
@@ -22,35 +23,10 @@ if TYPE_CHECKING:
     from govcounsel.accounts.models import User
 
 
-def _people_scope(user: Any, roles: Any) -> Any:
-    from govcounsel.accounts.scopes import scope_for
-
-    return scope_for(user, roles)
-
-
-class PersonQuerySet(models.QuerySet["Person"]):
-    def visible_to(self, user: User | Any) -> PersonQuerySet:
-        from govcounsel.accounts.choices import DOMAIN_ROLES
-
-        scope = _people_scope(user, DOMAIN_ROLES)
-        return self.filter(
-            scope.q(
-                region_path="unit__region__path",
-                unit="unit_id",
-                system_path="unit__system_path",
-                person="pk",
-            )
-        )
-
+class PersonQuerySet(ScopedQuerySet["Person"]):
     def manageable_by(self, user: User | Any) -> PersonQuerySet:
-        from govcounsel.accounts.choices import PEOPLE_MANAGERS
-
-        scope = _people_scope(user, PEOPLE_MANAGERS)
-        return self.filter(
-            scope.q(
-                region_path="unit__region__path", unit="unit_id", system_path="unit__system_path"
-            )
-        )
+        """People whose records the user may add and change (PEOPLE_MANAGERS)."""
+        return self.named_scope("manageable_by", user)
 
     def with_id_number(self, id_number: str) -> PersonQuerySet:
         """Exact lookup by full ID number through the keyed hash; no clear number is stored."""
@@ -102,6 +78,14 @@ class Person(Versioned):
     employment_status_date = models.DateField(_("状态日期"), null=True, blank=True)
 
     objects = PersonQuerySet.as_manager()
+
+    class Scoping:
+        roles = "DOMAIN_ROLES"
+        region = "unit__region__path"
+        unit = "unit_id"
+        system = "unit__system_path"
+        person = "pk"
+        named = {"manageable_by": "PEOPLE_MANAGERS"}
 
     versioned_fields = ("unit", "is_civil_servant", "full_time_legal", "employment_status")
 
@@ -201,7 +185,9 @@ class PersonVersion(DatedVersion):
                 fields=["unit", "valid_from"],
                 name="personversion_candidate",
                 condition=Q(
-                    is_civil_servant=True, full_time_legal=True, employment_status="in_post"
+                    is_civil_servant=True,
+                    full_time_legal=True,
+                    employment_status=EmploymentStatus.IN_POST,
                 ),
             )
         ]
@@ -240,9 +226,8 @@ def initial_versions(person: Person, start: date) -> list[PersonVersion]:
     ]
 
 
-class QualificationQuerySet(models.QuerySet["Qualification"]):
-    def visible_to(self, user: User | Any) -> QualificationQuerySet:
-        return self.filter(person__in=Person.objects.visible_to(user))
+class QualificationQuerySet(ScopedQuerySet["Qualification"]):
+    """Qualifications, seen through their holder."""
 
 
 class Qualification(models.Model):
@@ -259,6 +244,9 @@ class Qualification(models.Model):
     obtained_on = models.DateField(_("取得日期"))
 
     objects = QualificationQuerySet.as_manager()
+
+    class Scoping:
+        also = (Via("person"),)
 
     class Meta:
         verbose_name = _("法律职业资格")
@@ -278,20 +266,7 @@ class Qualification(models.Model):
             raise ValidationError({"obtained_on": _("取得日期不能晚于今天。")})
 
 
-class LegalAdviserQuerySet(models.QuerySet["LegalAdviser"]):
-    def visible_to(self, user: User | Any) -> LegalAdviserQuerySet:
-        from govcounsel.accounts.choices import DOMAIN_ROLES
-
-        scope = _people_scope(user, DOMAIN_ROLES)
-        return self.filter(
-            scope.q(
-                region_path="unit__region__path",
-                unit="unit_id",
-                system_path="unit__system_path",
-                person="person_id",
-            )
-        )
-
+class LegalAdviserQuerySet(ScopedQuerySet["LegalAdviser"]):
     def in_service(self, on: date) -> LegalAdviserQuerySet:
         return self.filter(
             Q(service_end__isnull=True) | Q(service_end__gte=on), service_start__lte=on
@@ -334,6 +309,13 @@ class LegalAdviser(models.Model):
 
     objects = LegalAdviserQuerySet.as_manager()
 
+    class Scoping:
+        roles = "DOMAIN_ROLES"
+        region = "unit__region__path"
+        unit = "unit_id"
+        system = "unit__system_path"
+        person = "person_id"
+
     class Meta:
         verbose_name = _("法律顾问")
         verbose_name_plural = _("法律顾问")
@@ -367,10 +349,8 @@ class LegalAdviser(models.Model):
         return mask_phone(self.phone)
 
 
-class SurveyUploadQuerySet(models.QuerySet["SurveyUpload"]):
-    def visible_to(self, user: User | Any) -> SurveyUploadQuerySet:
-        # An upload is its uploader's own working file until it is imported.
-        return self.filter(uploaded_by_id=getattr(user, "pk", None))
+class SurveyUploadQuerySet(ScopedQuerySet["SurveyUpload"]):
+    """Uploaded survey files, each seen by its uploader only."""
 
 
 class SurveyUpload(models.Model):
@@ -386,6 +366,10 @@ class SurveyUpload(models.Model):
     imported_at = models.DateTimeField(_("导入时间"), null=True, blank=True)
 
     objects = SurveyUploadQuerySet.as_manager()
+
+    class Scoping:
+        # An upload is its uploader's own working file until it is imported.
+        also = (Mine(user="uploaded_by_id"),)
 
     class Meta:
         verbose_name = _("摸排表上传")

@@ -6,9 +6,6 @@ from typing import Any
 
 import rules
 
-from govcounsel.accounts.choices import IDENTITY_READERS
-from govcounsel.accounts.scopes import scope_for
-
 
 @rules.predicate
 def manages_unit(user: Any, unit: Any) -> bool:
@@ -32,11 +29,8 @@ def may_read_identity(user: Any, person: Any) -> bool:
         return False
     if person.pk == getattr(user, "person_id", None):
         return True
-    scope = scope_for(user, IDENTITY_READERS)
-    return Person.objects.filter(
-        scope.q(region_path="unit__region__path", unit="unit_id", system_path="unit__system_path"),
-        pk=person.pk,
-    ).exists()
+    readers = Person.objects.reached_by(user, "IDENTITY_READERS")
+    return readers.filter(pk=person.pk).exists()
 
 
 @rules.predicate
@@ -47,11 +41,7 @@ def may_read_adviser_phone(user: Any, adviser: Any) -> bool:
         return False
     if adviser.person_id and adviser.person_id == getattr(user, "person_id", None):
         return True
-    scope = scope_for(user, IDENTITY_READERS)
-    return Unit.objects.filter(
-        scope.q(region_path="region__path", unit="pk", system_path="system_path"),
-        pk=adviser.unit_id,
-    ).exists()
+    return Unit.objects.reached_by(user, "IDENTITY_READERS").filter(pk=adviser.unit_id).exists()
 
 
 rules.add_perm("people.manage_unit_staff", manages_unit)

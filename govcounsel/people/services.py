@@ -10,11 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.core import crypto
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.history import change_as_of, move_latest_start
 from govcounsel.core.masking import is_masked
 from govcounsel.core.permissions import ensure_can
+from govcounsel.core.services import model_update
 from govcounsel.core.validators import parse_id_number
 
 from .choices import EmploymentStatus
@@ -89,28 +91,42 @@ def update_person(
     """Change a staff record. A new unit, civil-servant status, full-time flag or employment
     status holds from `effective_on` — by default the status date for a change of status,
     else today — and the days before it keep the old facts (ADR 0009)."""
-    person = Person.objects.select_for_update().get(pk=person.pk)
-    ensure_can(by, "people.manage_person", person)
-    effective_on = _effective_day(effective_on)
-    before_status, before_unit = person.employment_status, person.unit_id
-    before_date = person.employment_status_date
-    if "unit" in changes and changes["unit"] != person.unit:
-        ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
-    _keep_masked_phone(person, changes)
-    for field, value in changes.items():
-        if field not in PERSON_FIELDS:
-            raise ValidationError({field: _("该字段不可修改。")})
-        setattr(person, field, value)
-    if id_number:
-        _ensure_unique_id_number(id_number, except_pk=person.pk)
-        _set_id_number(person, id_number)
-        if "sex" not in changes:
-            person.sex = parse_id_number(id_number).sex
-    person.full_clean()
-    _record_history(person, before_status, before_date, effective_on)
-    person.save()
-    record_event("people.person.updated", person, by=by, data={"fields": sorted(changes)})
-    _announce_end_of_employment(person, before_status, before_unit, by, effective_on)
+    before: dict[str, Any] = {}
+
+    def check(person: Person) -> None:
+        nonlocal effective_on
+        ensure_can(by, "people.manage_person", person)
+        effective_on = _effective_day(effective_on)
+        before.update(
+            status=person.employment_status,
+            unit=person.unit_id,
+            date=person.employment_status_date,
+        )
+        if "unit" in changes and changes["unit"] != person.unit:
+            ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
+        _keep_masked_phone(person, changes)
+
+    def with_id_number(person: Person) -> None:
+        # The same number typed again changes nothing (its cipher would differ each time).
+        if id_number and crypto.lookup_hash(id_number) != person.id_number_hash:
+            _ensure_unique_id_number(id_number, except_pk=person.pk)
+            _set_id_number(person, id_number)
+            if "sex" not in changes:
+                person.sex = parse_id_number(id_number).sex
+
+    person, _changed = model_update(
+        person,
+        by=by,
+        fields=PERSON_FIELDS,
+        data=changes,
+        event="people.person.updated",
+        check=check,
+        prepare=with_id_number,
+        before_save=lambda person: _record_history(
+            person, before["status"], before["date"], effective_on
+        ),
+    )
+    _announce_end_of_employment(person, before["status"], before["unit"], by, effective_on)
     return person
 
 
@@ -203,15 +219,15 @@ def add_qualification(*, by: Any, person: Person, **fields: Any) -> Qualificatio
 
 @transaction.atomic
 def update_qualification(*, qualification: Qualification, by: Any, **changes: Any) -> Qualification:
-    qualification = Qualification.objects.select_for_update().get(pk=qualification.pk)
-    ensure_can(by, "people.manage_person", qualification.person)
-    for field, value in changes.items():
-        if field not in QUALIFICATION_FIELDS:
-            raise ValidationError({field: _("该字段不可修改。")})
-        setattr(qualification, field, value)
-    qualification.full_clean()
-    qualification.save()
-    record_event("people.qualification.updated", qualification, by=by)
+    qualification, _changed = model_update(
+        qualification,
+        by=by,
+        fields=QUALIFICATION_FIELDS,
+        data=changes,
+        event="people.qualification.updated",
+        related=("person",),
+        check=lambda qualification: ensure_can(by, "people.manage_person", qualification.person),
+    )
     return qualification
 
 
@@ -227,17 +243,17 @@ ADVISER_FIELDS = (
 )
 
 
-def _check_adviser(adviser: LegalAdviser) -> None:
+def _check_internal_adviser(adviser: LegalAdviser) -> None:
     if adviser.person_id and adviser.person and adviser.person.unit_id != adviser.unit_id:
         raise ValidationError({"person": _("内部法律顾问须为服务单位本单位人员。")})
-    adviser.full_clean()
 
 
 @transaction.atomic
 def register_adviser(*, by: Any, **fields: Any) -> LegalAdviser:
     ensure_can(by, "people.manage_unit_staff", fields.get("unit"), _NO_SUCH_UNIT)
     adviser = LegalAdviser(**{k: v for k, v in fields.items() if k in ADVISER_FIELDS})
-    _check_adviser(adviser)
+    _check_internal_adviser(adviser)
+    adviser.full_clean()
     adviser.save()
     record_event("people.adviser.registered", adviser, by=by)
     return adviser
@@ -245,16 +261,20 @@ def register_adviser(*, by: Any, **fields: Any) -> LegalAdviser:
 
 @transaction.atomic
 def update_adviser(*, adviser: LegalAdviser, by: Any, **changes: Any) -> LegalAdviser:
-    adviser = LegalAdviser.objects.select_for_update().get(pk=adviser.pk)
-    ensure_can(by, "people.manage_unit_staff", adviser.unit, _NO_SUCH_UNIT)
-    if "unit" in changes:
-        ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
-    _keep_masked_phone(adviser, changes)
-    for field, value in changes.items():
-        if field not in ADVISER_FIELDS:
-            raise ValidationError({field: _("该字段不可修改。")})
-        setattr(adviser, field, value)
-    _check_adviser(adviser)
-    adviser.save()
-    record_event("people.adviser.updated", adviser, by=by)
+    def check(adviser: LegalAdviser) -> None:
+        ensure_can(by, "people.manage_unit_staff", adviser.unit, _NO_SUCH_UNIT)
+        if "unit" in changes:
+            ensure_can(by, "people.manage_unit_staff", changes["unit"], _NO_SUCH_UNIT)
+        _keep_masked_phone(adviser, changes)
+
+    adviser, _changed = model_update(
+        adviser,
+        by=by,
+        fields=ADVISER_FIELDS,
+        data=changes,
+        event="people.adviser.updated",
+        related=("unit",),
+        check=check,
+        prepare=_check_internal_adviser,
+    )
     return adviser

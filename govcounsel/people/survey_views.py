@@ -8,12 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from govcounsel.core.exporters import XLSX_TYPE
+from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.organisations.models import Unit
 
 from . import survey
@@ -81,8 +82,8 @@ def upload(request: HttpRequest) -> HttpResponse:
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     _ensure_importer(request)
-    record = get_object_or_404(
-        SurveyUpload.objects.visible_to(request.user), pk=pk, imported_at__isnull=True
+    record = get_visible_or_404(
+        SurveyUpload.objects.filter(imported_at__isnull=True), request.user, request=request, pk=pk
     )
     if record.summary.get("state") in survey.ACTIVE:
         return redirect("people:survey-job", record.pk)
@@ -126,7 +127,7 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress of a large file's preview or import, polled by htmx; once done, the same
     preview (or result) as a small file gets at once. Only the uploader sees it."""
     _ensure_importer(request)
-    record = get_object_or_404(SurveyUpload.objects.visible_to(request.user), pk=pk)
+    record = get_visible_or_404(SurveyUpload, request.user, request=request, pk=pk)
     state = record.summary.get("state")
     if state is None:
         raise Http404  # a small file's upload: it never had a job

@@ -5,12 +5,13 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from govcounsel.core.errors import DomainError
 from govcounsel.core.forms import form_page
+from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.organisations.models import Unit
 
@@ -78,7 +79,7 @@ class PersonDetailView(ScopedDetailView):
 @require_POST
 def reveal_identity(request: HttpRequest, pk: int) -> HttpResponse:
     """The full ID number and phone, shown once and audited (htmx swaps it into the page)."""
-    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    person = get_visible_or_404(Person, request.user, request=request, pk=pk)
     try:
         identity = services.reveal_identity(person=person, by=request.user)
     except DomainError as error:
@@ -89,7 +90,7 @@ def reveal_identity(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _manageable_person(request: HttpRequest, pk: int) -> Person:
-    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    person = get_visible_or_404(Person, request.user, request=request, pk=pk)
     if not request.user.has_perm("people.manage_person", person):
         raise PermissionDenied
     return person
@@ -144,7 +145,7 @@ def qualification_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def adviser_add(request: HttpRequest, unit_pk: int) -> HttpResponse:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_pk)
+    unit = get_visible_or_404(Unit, request.user, request=request, pk=unit_pk)
     if not request.user.has_perm("people.manage_unit_staff", unit):
         raise PermissionDenied
     form = AdviserForm(request.POST or None, user=request.user, unit=unit)

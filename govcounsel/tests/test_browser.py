@@ -63,6 +63,8 @@ def test_apply_review_approve_then_the_certificate_is_shown(live_server, tree):
     user_with(Role.UNIT_ADMIN, tree.unit_a, username="office")
     user_with(Role.JUSTICE_BUREAU, tree.chaoyang, username="bureau")
     with chromium_page() as page:
+        asked: list[str] = []
+        page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
         login(page, live_server, "office")
         page.goto(f"{live_server.url}/people/{person.pk}/")
         page.click("[data-testid=apply]")
@@ -83,6 +85,7 @@ def test_apply_review_approve_then_the_certificate_is_shown(live_server, tree):
         page.click(f"text={person.name}")
         page.fill("form:has([data-testid=action-approve]) textarea[name=note]", "准予颁证")
         page.click("[data-testid=action-approve]")
+        assert any("不能撤销" in question for question in asked)  # asked before issuing
         number = page.inner_text("[data-testid=number]")
         assert re.fullmatch(r"111052026[6][01]\d{6}", number), number
         assert page.inner_text("[data-testid=status]") == "有效"
@@ -140,6 +143,7 @@ def test_assign_accept_opinion_close_in_the_browser(live_server, tree, certify):
     user_with(Role.UNIT_ADMIN, tree.unit_a, username="office")
     user_with(Role.PUBLIC_LAWYER, person=tree.person_a, username="lawyer")
     with chromium_page() as page:
+        page.on("dialog", lambda dialog: dialog.accept())
         login(page, live_server, "office")
         page.goto(f"{live_server.url}/matters/new/")
         page.fill("#id_title", "关于某规范性文件的合法性审核")
@@ -156,8 +160,11 @@ def test_assign_accept_opinion_close_in_the_browser(live_server, tree, certify):
         page.goto(f"{live_server.url}/matters/mine/")
         page.click("text=关于某规范性文件的合法性审核")
         page.click("[data-testid=action-accept]")
-        page.fill("[data-testid=opinion-text]", "经审查，该文件制定程序和内容合法。")
-        page.click("[data-testid=action-opinion]")
+        page.fill(
+            "form:has([data-testid=action-submit-opinion]) textarea[name=text]",
+            "经审查，该文件制定程序和内容合法。",
+        )
+        page.click("[data-testid=action-submit-opinion]")
         assert page.inner_text("[data-testid=status]") == "已提交意见，待评价"
         page.click("text=退出")
 

@@ -7,10 +7,13 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.tests.factories import user_with
 from govcounsel.certificates import services
 from govcounsel.certificates.choices import HELD_CERTIFICATE, OPEN_APPLICATION
 from govcounsel.certificates.models import CancellationCase, Certificate, CertificateApplication
 from govcounsel.core.errors import DomainError
+from govcounsel.core.testing import ROLES, Cast
 from govcounsel.people import services as people_services
 
 ACTIONS = [
@@ -27,12 +30,16 @@ ACTIONS = [
     "retire",
     "complete_case",
 ]
-ACTORS = ["office", "sibling_office", "bureau", "other_bureau", "supervisor", "applicant"]
+# Every role of the cast but the certified lawyers (their certification would be a step of
+# its own) and the anonymous visitor, who reaches no service; and the applicant's own account.
+ACTORS = [role for role in ROLES if role not in {"lawyer", "colleague", "anonymous"}] + [
+    "applicant"
+]
 FINAL_APPLICATION = {"approved", "rejected", "returned", "withdrawn"}
 
 
-def _act(cast, person, action, actor):
-    user = getattr(cast, actor)
+def _act(users, person, action, actor):
+    user = users[actor]
     application = CertificateApplication.objects.filter(person=person).order_by("-id").first()
     certificate = Certificate.objects.filter(person=person).order_by("-id").first()
     case = CancellationCase.objects.open().filter(certificate__person=person).first()
@@ -78,11 +85,15 @@ def _snapshot(person):
         st.tuples(st.sampled_from(ACTIONS), st.sampled_from(ACTORS)), min_size=1, max_size=14
     )
 )
-def test_random_action_sequences_keep_the_lifecycle(cast, eligible, steps):
+def test_random_action_sequences_keep_the_lifecycle(tree, certify, eligible, steps):
+    # Made before the examples, each of which is rolled back.
+    cast = Cast(tree, certify)
+    users = {role: cast.user(role) for role in ACTORS if role != "applicant"}
+    users["applicant"] = user_with(Role.PUBLIC_LAWYER, person=eligible, username="applicant")
     with transaction.atomic():
         before_apps, before_certs = _snapshot(eligible)
         for action, actor in steps:
-            _act(cast, eligible, action, actor)
+            _act(users, eligible, action, actor)
             apps, certs = _snapshot(eligible)
             assert sum(status in OPEN_APPLICATION for status in apps.values()) <= 1
             assert sum(status in HELD_CERTIFICATE for status in certs.values()) <= 1

@@ -166,8 +166,7 @@ def test_suspend_reinstate_cancel(cast, issue):
 
 
 def test_retirement_opens_a_cancellation_case_at_once(cast, issue, eligible):
-    certificate = issue()
-    services.backdate_issue(certificate, date(2024, 1, 15))
+    certificate = issue(issued_on=date(2024, 1, 15))
     people_services.update_person(
         person=eligible,
         by=cast.office,
@@ -258,8 +257,7 @@ def test_active_periods_follow_suspension_and_cancellation(cast, issue):
 
     from govcounsel.certificates.models import ActivePeriod
 
-    certificate = issue()
-    services.backdate_issue(certificate, date(2024, 1, 1))
+    certificate = issue(issued_on=date(2024, 1, 1))
     services.suspend(certificate=certificate, by=cast.bureau, note="调查")
     today = timezone.localdate()
     active = lambda day: Certificate.objects.active_on(day).filter(pk=certificate.pk).exists()  # noqa: E731
@@ -301,14 +299,6 @@ def test_certificate_entered_with_earlier_issue_date_gets_that_year(cast, eligib
     assert certificate.periods.get().started_on == date(2023, 6, 15)
 
 
-def test_backdating_a_first_certificate_moves_its_number_to_that_year(cast, eligible):
-    certificate = services.approve(application=_through_to_bureau(cast, eligible), by=cast.bureau)
-    services.backdate_issue(certificate, date(2022, 3, 1))
-    stored = Certificate.objects.get(pk=certificate.pk)
-    assert (stored.first_approved_year, stored.number[5:9]) == (2022, "2022")
-    assert (certificate.first_approved_year, certificate.number) == (2022, stored.number)
-
-
 def test_reissue_keeps_first_approval_year_and_serial(cast, eligible, tree):
     from govcounsel.accounts.choices import Role
     from govcounsel.accounts.tests.factories import user_with
@@ -329,16 +319,6 @@ def test_reissue_keeps_first_approval_year_and_serial(cast, eligible, tree):
     assert second.number[5:9] == "2022"
     assert second.number[-6:] == first.number[-6:]
     assert second.number[3:5] == "08"  # only the place changed: Haidian
-
-
-def test_backdating_the_first_certificate_renumbers_the_reissue_too(cast, eligible):
-    first = services.approve(application=_through_to_bureau(cast, eligible), by=cast.bureau)
-    services.cancel(certificate=first, by=cast.bureau, note="本人申请")
-    second = services.approve(application=_through_to_bureau(cast, eligible), by=cast.bureau)
-    services.backdate_issue(first, date(2021, 5, 1))
-    second.refresh_from_db()
-    assert (second.first_approved_year, second.number[5:9]) == (2021, "2021")
-    assert second.serial == first.serial
 
 
 def test_a_reissue_cannot_be_dated_before_the_previous_certificate_ended(cast, eligible):

@@ -21,13 +21,16 @@ def test_apply_from_the_person_page_then_work_it_through(cast, eligible, client)
     assert 'data-testid="action-review"' in page
     assert 'data-testid="action-approve"' not in page
 
-    client.post(f"/certificates/applications/{application.pk}/review/", {"note": "同意"})
-    client.post(f"/certificates/applications/{application.pk}/submit/", {})
+    client.post(
+        f"/do/certificates.certificateapplication/{application.pk}/review/",
+        {"note": "同意", "passed": "true"},
+    )
+    client.post(f"/do/certificates.certificateapplication/{application.pk}/submit/", {})
     client.force_login(cast.bureau)
     queue = client.get("/certificates/applications/?queue=approval").content.decode()
     assert eligible.name in queue
     response = client.post(
-        f"/certificates/applications/{application.pk}/approve/", {"note": "准予"}
+        f"/do/certificates.certificateapplication/{application.pk}/approve/", {"note": "准予"}
     )
     application.refresh_from_db()
     certificate = application.certificate
@@ -51,7 +54,9 @@ def test_a_refused_step_is_explained_and_changes_nothing(cast, eligible, client)
     application = services.apply(person=eligible, by=cast.office)
     client.force_login(cast.office)
     response = client.post(
-        f"/certificates/applications/{application.pk}/return/", {"note": ""}, follow=True
+        f"/do/certificates.certificateapplication/{application.pk}/return/",
+        {"note": ""},
+        follow=True,
     )
     assert "退回申请须说明理由" in response.content.decode()
     application.refresh_from_db()
@@ -62,11 +67,17 @@ def test_actions_of_other_roles_are_refused(cast, eligible, client):
     application = services.apply(person=eligible, by=cast.office)
     client.force_login(cast.supervisor)
     assert (
-        client.post(f"/certificates/applications/{application.pk}/review/", {}).status_code == 403
+        client.post(
+            f"/do/certificates.certificateapplication/{application.pk}/review/", {}
+        ).status_code
+        == 403
     )
     client.force_login(cast.other_bureau)
     assert (
-        client.post(f"/certificates/applications/{application.pk}/review/", {}).status_code == 404
+        client.post(
+            f"/do/certificates.certificateapplication/{application.pk}/review/", {}
+        ).status_code
+        == 404
     )
 
 
@@ -199,7 +210,7 @@ def test_the_action_dialog_says_what_scans_are_allowed(cast, eligible, client):
     page = client.get(f"/certificates/applications/{application.pk}/").content.decode()
     assert "仅限 PDF、JPEG、PNG，不超过 10 MB" in page
     response = client.post(
-        f"/certificates/applications/{application.pk}/review/",
+        f"/do/certificates.certificateapplication/{application.pk}/review/",
         {"note": "同意", "scan": SimpleUploadedFile("审核.pdf", "文本".encode())},
         follow=True,
     )

@@ -9,9 +9,16 @@ from openpyxl import load_workbook
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.core.audit import record_event
+from govcounsel.core.audit_actions import actions
 from govcounsel.core.models import AuditEvent
 from govcounsel.people import services
 from govcounsel.tests.helpers import client_for, events
+
+
+@pytest.fixture(autouse=True)
+def _test_actions():
+    with actions.declared("test.thing.happened", "test.thing"):
+        yield
 
 
 def test_audit_events_cannot_be_changed_or_deleted_through_the_application(tree):
@@ -43,17 +50,17 @@ def test_database_refuses_to_rewrite_audit_events(tree):
         cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [event.pk])
 
 
-def test_service_changes_record_an_event_and_a_field_diff(tree, actors):
-    services.update_person(person=tree.person_a, by=actors["own_unit"], full_time_legal=True)
+def test_service_changes_record_an_event_and_a_field_diff(tree, cast):
+    services.update_person(person=tree.person_a, by=cast.own_unit, full_time_legal=True)
     (event,) = events("people.person.updated")
-    assert event.actor == actors["own_unit"]
+    assert event.actor == cast.own_unit
     assert event.object_id == str(tree.person_a.pk)
     entry = LogEntry.objects.get_for_object(tree.person_a).latest("timestamp")
     assert entry.changes_dict["full_time_legal"] == ["False", "True"]
 
 
-def test_api_changes_record_actor_and_client_address(tree, actors):
-    client = client_for(actors["own_unit"])
+def test_api_changes_record_actor_and_client_address(tree, cast):
+    client = client_for(cast.own_unit)
     response = client.patch(
         f"/api/v1/people/{tree.person_a.pk}/",
         {"full_time_legal": True},
@@ -65,39 +72,40 @@ def test_api_changes_record_actor_and_client_address(tree, actors):
     assert event.client_address == "10.1.2.3"
     assert event.actor_name == "own_unit"
     entry = LogEntry.objects.get_for_object(tree.person_a).latest("timestamp")
-    assert entry.actor == actors["own_unit"]
+    assert entry.actor == cast.own_unit
     assert entry.remote_addr == "10.1.2.3"
 
 
-def test_phone_changes_are_masked_in_the_diff(tree, actors):
-    services.update_person(person=tree.person_a, by=actors["own_unit"], phone="13911112222")
+def test_phone_changes_are_masked_in_the_diff(tree, cast):
+    services.update_person(person=tree.person_a, by=cast.own_unit, phone="13911112222")
     entry = LogEntry.objects.get_for_object(tree.person_a).latest("timestamp")
     assert "13911112222" not in str(entry.changes)
 
 
 def test_audit_page_is_for_the_audit_administrator_only(tree, client):
     auditor = user_with(Role.AUDIT_ADMIN)
-    record_event("test.visible.event", tree.unit_a, by=auditor)
+    record_event("organisations.unit.updated", tree.unit_a, by=auditor)
     for role in (Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN):
         client.force_login(user_with(role))
         assert client.get("/audit/").status_code == 403
+        assert client.get("/audit/changes/").status_code == 403
     client.force_login(auditor)
-    response = client.get("/audit/?action=test.")
+    response = client.get("/audit/?group=organisations")
     assert response.status_code == 200
-    assert "test.visible.event" in response.content.decode()
+    assert "修改单位" in response.content.decode()
     assert client.get("/audit/changes/").status_code == 200
 
 
 def test_audit_export_is_an_excel_file_of_the_filtered_trail(tree, client):
     auditor = user_with(Role.AUDIT_ADMIN)
-    record_event("test.export.one", tree.unit_a, by=auditor)
-    record_event("other.event", tree.unit_a, by=auditor)
+    record_event("organisations.unit.updated", tree.unit_a, by=auditor)
+    record_event("people.person.updated", tree.person_a, by=auditor)
     client.force_login(auditor)
-    response = client.get("/audit/?action=test.export&export=xlsx")
+    response = client.get("/audit/?group=organisations&export=xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    actions = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert actions == ["test.export.one"]
+    rows = [row[1:3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert rows == [("修改单位", "organisations.unit.updated")]
 
 
 def test_audit_admin_cannot_change_anything_in_the_back_office(tree, client):

@@ -24,9 +24,17 @@ from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.core import audit_chain
 from govcounsel.core.audit import record_event, verify_chains
+from govcounsel.core.audit_actions import actions
 from govcounsel.core.models import AuditEvent, ChangeSeal
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _test_actions():
+    """The chain is tested with names of its own, declared for these tests only."""
+    with actions.declared("test.event", "test.race.0", "test.race.1"):
+        yield
 
 
 def _sql(statement: str, params: list[object] | None = None) -> None:

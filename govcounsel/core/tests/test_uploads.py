@@ -50,7 +50,10 @@ def test_the_forms_say_what_may_be_uploaded():
     from govcounsel.matters.forms import MatterForm
 
     with translation.override("zh-hans"):
-        assert str(ActionForm().fields["scan"].help_text) == "仅限 PDF、JPEG、PNG，不超过 10 MB"
+        assert (
+            str(ActionForm(user=None).fields["scan"].help_text)
+            == "仅限 PDF、JPEG、PNG，不超过 10 MB"
+        )
         assert str(ApplyForm().fields["scan"].help_text) == "仅限 PDF、JPEG、PNG，不超过 10 MB"
         assert "仅限 PDF、JPEG、PNG" in str(MatterForm.base_fields["attachment"].help_text)
 
@@ -58,10 +61,10 @@ def test_the_forms_say_what_may_be_uploaded():
 def test_the_action_form_refuses_a_renamed_text_file_and_takes_a_pdf():
     from govcounsel.certificates.forms import ActionForm
 
-    refused = ActionForm({"note": "同意"}, {"scan": upload("扫描件.pdf", TEXT)})
+    refused = ActionForm({"note": "同意"}, {"scan": upload("扫描件.pdf", TEXT)}, user=None)
     assert not refused.is_valid()
     assert "不是 PDF、JPEG 或 PNG" in refused.errors["scan"][0]
-    assert ActionForm({"note": "同意"}, {"scan": upload("扫描件.pdf", PDF)}).is_valid()
+    assert ActionForm({"note": "同意"}, {"scan": upload("扫描件.pdf", PDF)}, user=None).is_valid()
 
 
 @pytest.mark.django_db

@@ -17,12 +17,13 @@ def commission_letter(
     matter: Any, *, court: str, counterparty: str, authority: str, lawyers: list[Any]
 ) -> bytes:
     """The letter authorising the unit's public lawyers to represent it in the case."""
+    from govcounsel.certificates.choices import CertificateStatus
     from govcounsel.certificates.models import Certificate
 
     numbers = [
         c.number
         for c in Certificate.objects.filter(
-            person__in=lawyers, unit=matter.unit, status="active"
+            person__in=lawyers, unit=matter.unit, status=CertificateStatus.ACTIVE
         ).order_by("person_id")
     ]
     today = timezone.localdate()  # the Beijing date the letter is issued on

@@ -1,48 +1,7 @@
-import pytest
-
 from govcounsel.matters import services
 from govcounsel.tests.helpers import client_for
 
-ACTORS = ["office", "other_office", "lawyer", "colleague", "supervisor", "anonymous"]
-
-
-def who(desk, name):
-    return None if name == "anonymous" else getattr(desk, name)
-
-
 # A lawyer sees their own unit (so 403); another unit's office does not see it (so 400).
-@pytest.mark.parametrize(
-    ("actor", "status"), list(zip(ACTORS, [201, 400, 403, 403, 403, 401], strict=True))
-)
-def test_register_role_matrix(tree, desk, actor, status):
-    payload = {
-        "unit": tree.unit_a.pk,
-        "title": "合同审查",
-        "category": "documents",
-        "subtype": "contract",
-        "working_days": 3,
-    }
-    response = client_for(who(desk, actor)).post("/api/v1/matters/", payload, format="json")
-    assert response.status_code == status, response.json()
-
-
-@pytest.mark.parametrize(
-    ("actor", "status"), list(zip(ACTORS, [200, 404, 404, 404, 403, 401], strict=True))
-)
-def test_assign_role_matrix(tree, desk, matter, actor, status):
-    response = client_for(who(desk, actor)).post(
-        f"/api/v1/matters/{matter.pk}/assign/", {"lawyer": tree.person_a.pk}, format="json"
-    )
-    assert response.status_code == status
-
-
-@pytest.mark.parametrize(
-    ("actor", "status"), list(zip(ACTORS, [403, 404, 200, 404, 403, 401], strict=True))
-)
-def test_accept_role_matrix(tree, desk, matter, actor, status):
-    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
-    response = client_for(who(desk, actor)).post(f"/api/v1/matters/{matter.pk}/accept/")
-    assert response.status_code == status
 
 
 def test_the_whole_flow_through_the_api(tree, desk, matter):

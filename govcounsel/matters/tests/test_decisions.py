@@ -91,16 +91,12 @@ def test_decide_through_the_api(tree, desk, item, matter):
 def test_the_gate_on_the_page(tree, desk, item, matter, client):
     decision = services.open_decision(item=item, by=desk.office, title="责令停产决定")
     client.force_login(desk.office)
-    page = client.post(
-        "/matters/decisions/act/",
-        {"verb": "decide", "decision": decision.pk, "matter": ""},
-        follow=True,
-    )
+    url = f"/do/matters.decision/{decision.pk}/decide/"
+    page = client.post(url, {"matter": ""}, follow=True)
     assert "须先听取公职律师意见" in page.content.decode()
     done = closed_matter(tree, desk, matter)
-    client.post(
-        "/matters/decisions/act/", {"verb": "decide", "decision": decision.pk, "matter": done.pk}
-    )
+    assert f'value="{done.pk}"' in client.get("/matters/decisions/").content.decode()
+    assert client.post(url, {"matter": done.pk}).status_code == 302
     decision.refresh_from_db()
     assert decision.status == "decided"
 

@@ -19,13 +19,15 @@ def test_register_then_work_a_matter_through_the_pages(tree, desk, client):
     assert response["Location"] == f"/matters/{matter.pk}/"
     page = client.get(response["Location"]).content.decode()
     assert 'data-testid="action-assign"' in page
-    client.post(f"/matters/{matter.pk}/assign/", {"lawyer": tree.person_a.pk})
+    client.post(f"/do/matters.matter/{matter.pk}/assign/", {"lawyer": tree.person_a.pk})
     client.force_login(desk.lawyer)
     assert matter.title in client.get("/matters/mine/").content.decode()
-    client.post(f"/matters/{matter.pk}/accept/")
-    client.post(f"/matters/{matter.pk}/opinion/", {"text": "建议积极应诉，答辩要点如下……"})
+    client.post(f"/do/matters.matter/{matter.pk}/accept/")
+    client.post(
+        f"/do/matters.matter/{matter.pk}/submit-opinion/", {"text": "建议积极应诉，答辩要点如下……"}
+    )
     client.force_login(desk.office)
-    client.post(f"/matters/{matter.pk}/close/", {"score": "95", "comment": "质量高"})
+    client.post(f"/do/matters.matter/{matter.pk}/close/", {"score": "95", "comment": "质量高"})
     matter.refresh_from_db()
     assert (matter.status, matter.score) == ("closed", 95)
 
@@ -33,16 +35,16 @@ def test_register_then_work_a_matter_through_the_pages(tree, desk, client):
 def test_refusals_are_explained_on_the_page(tree, desk, matter, client):
     client.force_login(desk.office)
     page = client.post(
-        f"/matters/{matter.pk}/assign/", {"lawyer": desk.outsider.person.pk}, follow=True
+        f"/do/matters.matter/{matter.pk}/assign/", {"lawyer": desk.outsider.person.pk}, follow=True
     ).content.decode()
-    assert "请从列表中选择本单位的公职律师" in page
+    assert "不是本单位持有效证书的公职律师" in page
     services.assign(matter=matter, by=desk.office, lawyer=desk.lawyer.person)
     client.force_login(desk.lawyer)
     page = client.post(
-        f"/matters/{matter.pk}/decline/", {"reason": ""}, follow=True
+        f"/do/matters.matter/{matter.pk}/decline/", {"reason": ""}, follow=True
     ).content.decode()
     assert "拒绝承办须说明理由" in page
-    assert client.post(f"/matters/{matter.pk}/close/", {"score": "90"}).status_code == 403
+    assert client.post(f"/do/matters.matter/{matter.pk}/close/", {"score": "90"}).status_code == 403
 
 
 def test_board_filters_and_export(tree, desk, matter, client):
@@ -99,8 +101,52 @@ def test_the_board_pages_by_keyset_without_counting(tree, desk, client):
     assert len(first.context["table_rows"]) == 50
     assert first.context["table_rows"][0][0].title == "事项54"  # newest first
     after = first.context["next_keyset"]
-    second = client.get("/matters/", {"after": after})
+    second = client.get("/matters/", {"cursor": after})
     titles = [obj.title for obj, _row in second.context["table_rows"]]
     assert titles == [f"事项{i:02d}" for i in range(4, -1, -1)]
     assert second.context["next_keyset"] is None
-    assert client.get("/matters/", {"after": "nonsense"}).status_code == 200
+    assert client.get("/matters/", {"cursor": "nonsense"}).status_code == 200
+
+
+def test_overtime_is_recorded_from_the_matter_page(tree, desk, matter, client):
+    from django.utils import timezone
+
+    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
+    services.accept(matter=matter, by=desk.lawyer)
+    client.force_login(desk.lawyer)
+    page = client.get(f"/matters/{matter.pk}/").content.decode()
+    assert 'data-testid="action-overtime"' in page
+    response = client.post(
+        f"/do/matters.matter/{matter.pk}/overtime/",
+        {"worked_on": timezone.localdate().isoformat(), "hours": "3", "note": "周末起草答辩状"},
+    )
+    assert response.status_code == 302
+    assert matter.overtime.get().hours == 3
+
+
+def test_the_office_judges_a_decline_from_the_matter_page(tree, desk, matter, client):
+    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
+    services.decline(matter=matter, by=desk.lawyer, reason="工作量已满")
+    assignment = matter.assignments.get()
+    client.force_login(desk.office)
+    page = client.get(f"/matters/{matter.pk}/").content.decode()
+    assert 'data-testid="action-judge-decline"' in page
+    assert "工作量已满" in page
+    client.post(
+        f"/do/matters.matter/{matter.pk}/judge-decline/",
+        {"assignment": assignment.pk, "justified": "false"},
+    )
+    assignment.refresh_from_db()
+    assert assignment.decline_justified is False
+    page = client.get(f"/matters/{matter.pk}/").content.decode()
+    assert "理由不正当" in page
+    assert 'data-testid="action-judge-decline"' not in page
+
+
+def test_a_verb_has_a_form_page_of_its_own(tree, desk, matter, client):
+    client.force_login(desk.office)
+    page = client.get(f"/do/matters.matter/{matter.pk}/assign/")
+    assert page.status_code == 200
+    assert tree.person_a.name in page.content.decode()
+    assert client.get(f"/do/matters.matter/{matter.pk}/no-such-verb/").status_code == 404
+    assert client.get(f"/do/matters.nothing/{matter.pk}/assign/").status_code == 404

@@ -192,8 +192,8 @@ def test_api_takes_establishment_and_effective_dates_and_abolishes(tree):
     assert client.post(f"{url}abolish/", {"on": "soon"}, format="json").status_code == 400
 
 
-def test_only_the_system_administrator_abolishes(tree, actors):
-    response = client_for(actors["parent_region"]).post(
+def test_only_the_system_administrator_abolishes(tree, cast):
+    response = client_for(cast.parent_region).post(
         f"/api/v1/units/{tree.unit_a.pk}/abolish/", {"on": "2024-06-30"}, format="json"
     )
     assert response.status_code == 403

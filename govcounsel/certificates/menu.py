@@ -1,0 +1,35 @@
+"""The pages of public-lawyer certificates in the main menu (see core/menu.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.accounts.choices import Role
+from govcounsel.accounts.predicates import holds, holds_business_role
+from govcounsel.core.menu import MenuGroup, MenuItem
+
+CERTIFICATES = MenuGroup("certificates", _("公职律师证书"), weight=50, icon="bi-card-heading")
+BUSINESS = holds_business_role
+
+menu_items = [
+    MenuItem(
+        _("证书申请"), "certificates:applications", BUSINESS, "bi-pencil-square", CERTIFICATES
+    ),
+    MenuItem(
+        _("证书登记簿"), "certificates:certificates", BUSINESS, "bi-journal-bookmark", CERTIFICATES
+    ),
+    MenuItem(_("注销案件"), "certificates:cases", BUSINESS, "bi-x-octagon", CERTIFICATES),
+    MenuItem(
+        _("具有资格但未申请"),
+        "certificates:qualified",
+        BUSINESS,
+        "bi-hourglass-split",
+        CERTIFICATES,
+    ),
+    # 001 三(五): the lawyers association records who has joined it.
+    MenuItem(
+        _("未入会的公职律师"),
+        "certificates:non-members",
+        holds(Role.ASSOCIATION),
+        "bi-person-plus",
+        CERTIFICATES,
+    ),
+]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import export_views
+
+app_name = "exports"
+
+urlpatterns = [
+    path("", export_views.my_exports, name="list"),
+    path("<int:pk>/", export_views.export_job, name="job"),
+    path("<int:pk>/download/", export_views.export_download, name="download"),
+]

@@ -1,0 +1,322 @@
+"""Every declared workflow verb, tried by every role of the cast, on the page and in the API.
+
+A scenario says, for one verb, how to bring an object to the state where the verb applies,
+what a valid input is, and which roles may take it. The rightful role succeeds (302 on the
+page, 200 in the API); every other role is refused with 403 (in scope, not allowed) or 404
+(out of scope) and changes nothing. A verb declared without a scenario fails the suite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from govcounsel.core import verbs
+from govcounsel.core.testing import ROLES
+from govcounsel.core.verb_views import verb_url
+
+
+@dataclass(frozen=True)
+class Scenario:
+    arrange: Callable[[Any], Any]  # cast -> the object, in the state where the verb applies
+    allowed: frozenset[str]
+    data: Callable[[Any, Any], dict[str, Any]] = lambda cast, obj: {}
+    # The page answers a file instead of a redirect.
+    document: bool = False
+    api: dict[str, Any] = field(default_factory=dict)
+
+
+# --- arrangements -------------------------------------------------------------------------
+
+
+def _eligible(cast: Any) -> Any:
+    from govcounsel.people.tests.factories import PersonFactory, QualificationFactory
+
+    person = PersonFactory(name="周申请", unit=cast.tree.unit_a, full_time_legal=True)
+    QualificationFactory(person=person)
+    return person
+
+
+def _application(step: str) -> Callable[[Any], Any]:
+    def arrange(cast: Any) -> Any:
+        from govcounsel.certificates import services
+
+        application = services.apply(person=_eligible(cast), by=cast.own_unit)
+        if step in ("reviewed", "submitted"):
+            services.review(application=application, by=cast.own_unit, passed=True)
+        if step == "submitted":
+            services.submit(application=application, by=cast.own_unit)
+        return application
+
+    return arrange
+
+
+def _certificate(suspended: bool = False) -> Callable[[Any], Any]:
+    def arrange(cast: Any) -> Any:
+        from govcounsel.certificates import services
+
+        certificate = cast.certify(_eligible(cast))
+        if suspended:
+            services.suspend(certificate=certificate, by=cast.bureau, note="调查期间")
+        return certificate
+
+    return arrange
+
+
+def _case(cast: Any) -> Any:
+    from govcounsel.certificates import services
+
+    certificate = cast.certify(_eligible(cast))
+    return services.end_by_hr_event(
+        person=certificate.person, reason="retired", on=timezone.localdate(), by=cast.own_unit
+    )[0]
+
+
+def _matter(step: str, subtype: str = "legality_review") -> Callable[[Any], Any]:
+    def arrange(cast: Any) -> Any:
+        from govcounsel.matters import services
+
+        lawyer = cast.lawyer
+        matter = services.register_matter(
+            unit=cast.tree.unit_a,
+            by=cast.own_unit,
+            title="关于某规范性文件的合法性审核",
+            category="litigation" if subtype == "litigation" else "normative",
+            subtype=subtype,
+            working_days=5,
+        )
+        if step == "registered":
+            return matter
+        services.assign(matter=matter, by=cast.own_unit, lawyer=lawyer.person)
+        if step == "declined":
+            services.decline(matter=matter, by=lawyer, reason="与本人有利害关系")
+        if step in ("in_progress", "opinion_submitted", "closed"):
+            services.accept(matter=matter, by=lawyer)
+        if step in ("opinion_submitted", "closed"):
+            services.submit_opinion(matter=matter, by=lawyer, text="经审查，建议修改第三条。")
+        if step == "closed":
+            services.close(matter=matter, by=cast.own_unit, score=90)
+        return matter
+
+    return arrange
+
+
+def _decision_item(cast: Any) -> Any:
+    from govcounsel.matters import services
+
+    return services.add_decision_item(unit=cast.tree.unit_a, by=cast.own_unit, title="重大决策")
+
+
+def _decision(cast: Any) -> Any:
+    from govcounsel.matters import services
+
+    _matter("closed")(cast)
+    return services.open_decision(item=_decision_item(cast), by=cast.own_unit, title="某决策")
+
+
+def _closed_matter_id(cast: Any, decision: Any) -> dict[str, Any]:
+    from govcounsel.matters.choices import MatterStatus
+    from govcounsel.matters.models import Matter
+
+    return {"matter": Matter.objects.get(status=MatterStatus.CLOSED, unit=decision.item.unit).pk}
+
+
+def _dispatch_request(cast: Any) -> Any:
+    """朝阳分局 (unit_a2, no lawyer) asks its superior 北京市公安局 for one; the superior
+    itself has a certified lawyer in its system's pool."""
+    from govcounsel.matters import services
+    from govcounsel.people.tests.factories import PersonFactory
+
+    cast.certify(PersonFactory(name="市局律师", unit=cast.tree.city_unit))
+    today = timezone.localdate()
+    return services.request_dispatch(
+        unit=cast.tree.unit_a2,
+        by=cast.sibling_unit,
+        category="litigation",
+        starts_on=today,
+        ends_on=today + timedelta(days=30),
+        reason="应诉",
+    )
+
+
+def _pool_lawyer(cast: Any, request: Any) -> dict[str, Any]:
+    from govcounsel.people.models import Person
+
+    return {"lawyer": Person.objects.get(name="市局律师").pk, "answer": "同意"}
+
+
+def _declined_assignment(cast: Any, matter: Any) -> dict[str, Any]:
+    return {"assignment": matter.assignments.get().pk, "justified": "false"}
+
+
+def _failed_bulletin(cast: Any) -> Any:
+    from govcounsel.coverage.choices import BulletinStatus
+    from govcounsel.coverage.models import Bulletin
+
+    return Bulletin.objects.create(
+        region=cast.tree.chaoyang,
+        year=2025,
+        quarter=4,
+        requested_by=cast.parent_region,
+        status=BulletinStatus.FAILED,
+        error="字体缺失",
+    )
+
+
+NOTE = {"note": "已审查"}
+OFFICE = frozenset({"own_unit"})
+BUREAU = frozenset({"bureau"})
+LAWYER = frozenset({"lawyer"})
+
+SCENARIOS: dict[tuple[str, str], Scenario] = {
+    ("certificates.certificateapplication", "review"): Scenario(
+        _application("applied"), OFFICE, lambda c, o: {"passed": "true", **NOTE}
+    ),
+    ("certificates.certificateapplication", "return"): Scenario(
+        _application("applied"), OFFICE, lambda c, o: {"note": "材料不全"}
+    ),
+    ("certificates.certificateapplication", "submit"): Scenario(
+        _application("reviewed"), OFFICE, lambda c, o: NOTE
+    ),
+    ("certificates.certificateapplication", "approve"): Scenario(
+        _application("submitted"), BUREAU, lambda c, o: NOTE
+    ),
+    ("certificates.certificateapplication", "reject"): Scenario(
+        _application("submitted"), BUREAU, lambda c, o: {"note": "不符合条件"}
+    ),
+    ("certificates.certificateapplication", "withdraw"): Scenario(
+        _application("applied"), OFFICE, lambda c, o: NOTE
+    ),
+    ("certificates.certificate", "suspend"): Scenario(
+        _certificate(), BUREAU, lambda c, o: {"note": "调查期间"}
+    ),
+    ("certificates.certificate", "reinstate"): Scenario(
+        _certificate(suspended=True), BUREAU, lambda c, o: NOTE
+    ),
+    ("certificates.certificate", "cancel"): Scenario(
+        _certificate(), BUREAU, lambda c, o: {"note": "本人申请"}
+    ),
+    ("certificates.cancellationcase", "recover"): Scenario(
+        _case, frozenset({"own_unit", "bureau"}), lambda c, o: NOTE
+    ),
+    ("certificates.cancellationcase", "complete"): Scenario(_case, BUREAU, lambda c, o: NOTE),
+    ("matters.matter", "assign"): Scenario(
+        _matter("registered"), OFFICE, lambda c, o: {"lawyer": c.lawyer.person_id}
+    ),
+    ("matters.matter", "accept"): Scenario(_matter("assigned"), LAWYER),
+    ("matters.matter", "decline"): Scenario(
+        _matter("assigned"), LAWYER, lambda c, o: {"reason": "与本人有利害关系"}
+    ),
+    ("matters.matter", "submit-opinion"): Scenario(
+        _matter("in_progress"), LAWYER, lambda c, o: {"text": "建议修改第三条。"}
+    ),
+    ("matters.matter", "close"): Scenario(
+        _matter("opinion_submitted"), OFFICE, lambda c, o: {"score": 95, "comment": "好"}
+    ),
+    ("matters.matter", "return"): Scenario(
+        _matter("opinion_submitted"), OFFICE, lambda c, o: {"note": "请补充依据"}
+    ),
+    ("matters.matter", "judge-decline"): Scenario(
+        _matter("declined"), OFFICE, _declined_assignment
+    ),
+    ("matters.matter", "overtime"): Scenario(
+        _matter("in_progress"),
+        LAWYER,
+        lambda c, o: {"worked_on": str(timezone.localdate()), "hours": "2.5", "note": "起草"},
+    ),
+    ("matters.matter", "remind"): Scenario(
+        _matter("assigned"),
+        frozenset({"own_unit", "parent_region"}),
+        lambda c, o: {"note": "请加快"},
+    ),
+    ("matters.matter", "commission-letter"): Scenario(
+        _matter("assigned", subtype="litigation"),
+        OFFICE,
+        lambda c, o: {"court": "北京市朝阳区人民法院", "counterparty": "某公司"},
+        document=True,
+    ),
+    ("matters.decisionitem", "open-decision"): Scenario(
+        _decision_item, OFFICE, lambda c, o: {"title": "对某企业作出责令停产决定"}
+    ),
+    ("matters.decision", "decide"): Scenario(_decision, OFFICE, _closed_matter_id),
+    ("matters.dispatchrequest", "dispatch"): Scenario(
+        _dispatch_request, frozenset({"superior"}), _pool_lawyer
+    ),
+    ("matters.dispatchrequest", "reject"): Scenario(
+        _dispatch_request, frozenset({"superior"}), lambda c, o: {"answer": "本系统暂无空闲律师"}
+    ),
+    ("coverage.bulletin", "retry"): Scenario(_failed_bulletin, frozenset({"parent_region"})),
+}
+
+DECLARED = sorted((verbs.label_of(v.model), v.name) for v in verbs.registered() if v.model)
+
+
+def test_every_declared_verb_has_a_scenario() -> None:
+    missing = [f"{model}:{name}" for model, name in DECLARED if (model, name) not in SCENARIOS]
+    assert not missing, f"declare a Scenario in core/tests/test_verbs.py for: {missing}"
+    stale = set(SCENARIOS) - set(DECLARED)
+    assert not stale, f"scenarios of verbs no longer declared: {stale}"
+
+
+def _snapshot(obj: Any) -> tuple[Any, ...]:
+    fresh = type(obj)._default_manager.get(pk=obj.pk)
+    return (getattr(fresh, "status", None), fresh.__dict__.get("decline_justified"))
+
+
+def _api_path(obj: Any, verb: verbs.Verb) -> str:
+    from django.urls import reverse
+
+    basename = {
+        "certificateapplication": "certificate-application",
+        "certificate": "certificate",
+        "cancellationcase": "cancellation-case",
+        "matter": "matter",
+        "decisionitem": "decision-item",
+        "decision": "decision",
+        "dispatchrequest": "dispatch-request",
+        "bulletin": "bulletin",
+    }[type(obj)._meta.model_name]
+    return reverse(f"{basename}-{verb.name}", args=[obj.pk])
+
+
+@pytest.mark.parametrize(("model", "name"), DECLARED)
+@pytest.mark.parametrize("side", ["page", "api"])
+def test_only_the_rightful_roles_may_take_the_verb(cast, model, name, side) -> None:
+    scenario = SCENARIOS[(model, name)]
+    verb = verbs.find(model, name)
+    assert verb is not None
+    obj = scenario.arrange(cast)
+    data = scenario.data(cast, obj)
+    url = verb_url(verb, obj) if side == "page" else _api_path(obj, verb)
+    before = _snapshot(obj)
+    for role in ROLES:
+        if role in scenario.allowed:
+            continue
+        client = cast.page(role) if side == "page" else cast.api(role)
+        response = client.post(url, data, **({} if side == "page" else {"format": "json"}))
+        expected = {302} if role == "anonymous" and side == "page" else {403, 404}
+        if role == "anonymous" and side == "api":
+            expected = {401, 403}
+        assert response.status_code in expected, (role, response.status_code)
+        assert _snapshot(obj) == before, f"{role} changed the object"
+    for role in sorted(scenario.allowed):
+        fresh = scenario.arrange(cast) if role != sorted(scenario.allowed)[0] else obj
+        data = scenario.data(cast, fresh)
+        url = verb_url(verb, fresh) if side == "page" else _api_path(fresh, verb)
+        client = cast.page(role) if side == "page" else cast.api(role)
+        response = client.post(url, data, **({} if side == "page" else {"format": "json"}))
+        if scenario.document:
+            assert response.status_code == 200, (role, response.content[:300])
+            assert response["Content-Disposition"].startswith("attachment")
+        elif side == "page":
+            assert response.status_code == 302, (role, response.content.decode()[:2000])
+            # Done, not merely sent back: the next page says so.
+            landed = client.get(response["Location"]).content.decode()
+            assert str(verb.success_message()) in landed, role
+        else:
+            assert response.status_code == 200, (role, response.json())

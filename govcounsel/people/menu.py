@@ -1,0 +1,27 @@
+"""The pages of people, qualifications and advisers in the main menu (see core/menu.py)."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.accounts.choices import PEOPLE_MANAGERS
+from govcounsel.accounts.predicates import holds_business_role
+from govcounsel.accounts.scopes import has_role
+from govcounsel.core.menu import MenuGroup, MenuItem
+
+PEOPLE = MenuGroup("people", _("人员"), weight=40, icon="bi-person-vcard")
+
+
+def imports_surveys(user: Any) -> bool:
+    """The survey import's own gate (survey_views._ensure_importer): a unit to manage."""
+    from govcounsel.organisations.models import Unit
+
+    return has_role(user, PEOPLE_MANAGERS) and Unit.objects.manageable_by(user).exists()
+
+
+menu_items = [
+    MenuItem(_("人员查询"), "people:list", holds_business_role, "bi-people", PEOPLE),
+    MenuItem(_("法律职业资格"), "people:qualifications", holds_business_role, "bi-award", PEOPLE),
+    MenuItem(_("法律顾问"), "people:advisers", holds_business_role, "bi-person-badge", PEOPLE),
+    MenuItem(_("摸排表导入"), "people:survey", imports_surveys, "bi-file-earmark-arrow-up", PEOPLE),
+]
