@@ -1,4 +1,4 @@
-"""Turning an account's role grants into a Scope, for core's declared scoping (core/scoping.py):
+"""Turning an account's role grants into a Scope, for core's declared scoping (core/scoping/):
 `provide_scopes()` registers this module with core at start-up (AccountsConfig.ready)."""
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def holders_reaching(
 
 
 def provide_scopes() -> None:
-    """Give core's declared scoping (core/scoping.py) its grants and its role-set names:
+    """Give core's declared scoping (core/scoping/) its grants and its role-set names:
     each set of choices.py under its name, and each role under its value."""
     from govcounsel.core.scoping import register_scope_provider
 

@@ -5,11 +5,11 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.forms import form_page
+from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.people.filters import PersonFilter
 from govcounsel.people.models import Person
@@ -133,8 +133,8 @@ class CaseDetailView(ScopedDetailView):
 
 @login_required
 def apply_for(request: HttpRequest, person_pk: int) -> HttpResponse:
-    person = get_object_or_404(
-        Person.objects.visible_to(request.user).select_related("unit"), pk=person_pk
+    person = get_visible_or_404(
+        Person.objects.select_related("unit"), request.user, request=request, pk=person_pk
     )
     if not request.user.has_perm("certificates.apply", person):
         raise PermissionDenied
@@ -152,7 +152,7 @@ def apply_for(request: HttpRequest, person_pk: int) -> HttpResponse:
 
 @login_required
 def record_membership(request: HttpRequest, person_pk: int) -> HttpResponse:
-    person = get_object_or_404(Person.objects.visible_to(request.user), pk=person_pk)
+    person = get_visible_or_404(Person, request.user, request=request, pk=person_pk)
     if not request.user.has_perm("certificates.record_membership", person):
         raise PermissionDenied
     form = MembershipForm(request.POST or None)
@@ -170,16 +170,22 @@ def record_membership(request: HttpRequest, person_pk: int) -> HttpResponse:
 def scan(request: HttpRequest, kind: str, pk: int) -> FileResponse:
     """A step's scanned attachment, for those who may see the application or certificate."""
     if kind == "application":
-        step: Any = get_object_or_404(
-            ApplicationStep.objects.filter(
-                application__in=CertificateApplication.objects.visible_to(request.user)
+        step: Any = get_visible_or_404(
+            ApplicationStep,
+            request.user,
+            request=request,
+            scope=lambda user: ApplicationStep.objects.filter(
+                application__in=CertificateApplication.objects.visible_to(user)
             ),
             pk=pk,
         )
     elif kind == "certificate":
-        step = get_object_or_404(
-            CertificateStep.objects.filter(
-                certificate__in=Certificate.objects.visible_to(request.user)
+        step = get_visible_or_404(
+            CertificateStep,
+            request.user,
+            request=request,
+            scope=lambda user: CertificateStep.objects.filter(
+                certificate__in=Certificate.objects.visible_to(user)
             ),
             pk=pk,
         )

@@ -7,17 +7,16 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.accounts.choices import Role
-from govcounsel.accounts.scopes import scope_for
 from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import form_page
+from govcounsel.core.scoping import get_visible_or_404, holds, scope_of
 from govcounsel.core.verb_views import document_response
 from govcounsel.organisations.models import Region
 
@@ -38,12 +37,9 @@ class BulletinForm(ScopedForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
         # 000 #12: the rule-of-law committee office issues bulletins for its own regions.
-        paths = scope_for(user, {Role.SUPERVISOR}).region_paths
-        subtree = Q(pk__in=[])
-        for path in paths:
-            subtree |= Q(path__startswith=path)
+        paths = scope_of(user, Role.SUPERVISOR).region_paths
         region = self.scoped_field("region")
-        region.narrow(subtree)
+        region.narrow(Region.objects.supervised_by(user))
         regions = region.queryset
         year, quarter = services.previous_quarter(timezone.localdate())
         self.initial.setdefault("year", year)
@@ -59,7 +55,7 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
     bulletins = Bulletin.objects.visible_to(request.user).select_related("region", "requested_by")[
         :200
     ]
-    may_issue = bool(scope_for(request.user, {Role.SUPERVISOR}).region_paths)
+    may_issue = holds(request.user, Role.SUPERVISOR)
     form = BulletinForm(request.POST or None, user=request.user) if may_issue else None
     if form is not None and request.method == "POST":
         return form_page(
@@ -77,8 +73,8 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 def _visible(request: HttpRequest, pk: int) -> Bulletin:
     if not reads_reports(request.user):
         raise PermissionDenied  # 三员分立: bulletins are business reports
-    return get_object_or_404(
-        Bulletin.objects.visible_to(request.user).select_related("region"), pk=pk
+    return get_visible_or_404(
+        Bulletin.objects.select_related("region"), request.user, request=request, pk=pk
     )
 
 

@@ -19,7 +19,6 @@ from govcounsel.organisations.models import Unit
 
 from . import services
 from .models import Decision, DecisionItem
-from .views import offices_of
 
 
 class DecisionItemForm(ScopedForm):
@@ -32,7 +31,7 @@ class DecisionItemForm(ScopedForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
         # Each office keeps its own unit's list.
-        self.scoped_field("unit").narrow(offices_of(user))
+        self.scoped_field("unit").narrow(Unit.objects.run_by(user))
 
 
 @login_required
@@ -49,7 +48,7 @@ def decisions(request: HttpRequest) -> HttpResponse:
         {
             "items": items,
             "item_form": bootstrap_form(DecisionItemForm(user=user))
-            if offices_of(user).exists()
+            if Unit.objects.run_by(user).exists()
             else None,
             "without_opinion": Decision.objects.visible_to(user)
             .without_opinion()
@@ -60,7 +59,7 @@ def decisions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def decision_item_new(request: HttpRequest) -> HttpResponse:
-    if not offices_of(request.user).exists():
+    if not Unit.objects.run_by(request.user).exists():
         raise PermissionDenied
     form = DecisionItemForm(request.POST or None, user=request.user)
     return form_page(

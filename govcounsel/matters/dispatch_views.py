@@ -7,15 +7,14 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.accounts.choices import Role
-from govcounsel.accounts.scopes import scope_for
 from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import DateInput, form_page
+from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.organisations.models import Unit
 
 from . import services
@@ -35,7 +34,7 @@ class DispatchRequestForm(ScopedForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
         # A unit asks through its own rule-of-law office.
-        self.scoped_field("unit").narrow(Q(pk__in=scope_for(user, {Role.UNIT_ADMIN}).unit_ids))
+        self.scoped_field("unit").narrow(Unit.objects.reached_by(user, Role.UNIT_ADMIN))
 
 
 @login_required
@@ -63,8 +62,10 @@ def dispatch_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(
-        DispatchRequest.objects.visible_to(request.user).select_related("unit__region", "superior"),
+    item = get_visible_or_404(
+        DispatchRequest.objects.select_related("unit__region", "superior"),
+        request.user,
+        request=request,
         pk=pk,
     )
     may_dispatch = (
@@ -81,8 +82,7 @@ def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def pool(request: HttpRequest) -> HttpResponse:
     """The superior unit's talent pool: its system's lawyers, their expertise and load."""
-    scope = scope_for(request.user, {Role.SUPERIOR_ADMIN})
-    heads = Unit.objects.filter(system_path__in=scope.system_paths)
+    heads = Unit.objects.heads_for(request.user)
     if not heads.exists():
         raise PermissionDenied
     rows = []

@@ -124,16 +124,20 @@ class OvertimeForm(VerbForm):
 class JudgeDeclineForm(VerbForm):
     """001 三(三): the office rules on whether a decline had a valid reason."""
 
-    assignment = forms.ModelChoiceField(Assignment.objects.none(), label=_("拒绝承办的指派"))
+    assignment = ScopedModelChoiceField(
+        Assignment,
+        scope=lambda user: Assignment.objects.filter(matter__in=Matter.objects.visible_to(user)),
+        label=_("拒绝承办的指派"),
+    )
     justified = YesNoField(label=_("认定"), yes=_("理由正当"), no=_("理由不正当（计入年度考核）"))
 
     def __init__(self, *args: Any, user: Any, obj: Matter, **kwargs: Any) -> None:
         super().__init__(*args, user=user, obj=obj, **kwargs)
         # Only this matter's declines not yet judged: the matter is already in the user's scope.
-        field: Any = self.fields["assignment"]
-        field.queryset = obj.assignments.filter(
-            status=AssignmentStatus.DECLINED, decline_justified__isnull=True
-        ).select_related("person")
+        field: Any = self.scoped_field("assignment")
+        field.narrow(
+            obj.assignments.filter(status=AssignmentStatus.DECLINED, decline_justified__isnull=True)
+        )
         field.label_from_instance = _decline_label
 
 

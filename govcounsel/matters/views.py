@@ -7,8 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.accounts.choices import UNIT_ROLES
-from govcounsel.accounts.scopes import scope_for
 from govcounsel.core.forms import form_page
 from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.core.workdays import calendar_covers
@@ -19,12 +17,6 @@ from .filters import MatterFilter
 from .forms import MatterForm
 from .models import Matter
 from .reports import MatterReport
-
-
-def offices_of(user: Any) -> Any:
-    """The units whose rule-of-law office the user is (unit and superior-unit roles)."""
-    scope = scope_for(user, UNIT_ROLES)
-    return Unit.objects.filter(scope.q(unit="pk", system_path="system_path"))
 
 
 class MatterBoardView(ScopedListView):
@@ -40,7 +32,9 @@ class MatterBoardView(ScopedListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["create_url"] = "matters:create" if offices_of(self.request.user).exists() else None
+        context["create_url"] = (
+            "matters:create" if Unit.objects.run_by(self.request.user).exists() else None
+        )
         return context
 
 
@@ -83,7 +77,7 @@ class MatterDetailView(ScopedDetailView):
 
 @login_required
 def matter_create(request: HttpRequest) -> HttpResponse:
-    units = offices_of(request.user)
+    units = Unit.objects.run_by(request.user)
     if not units.exists():
         raise PermissionDenied
     posted = request.method == "POST"

@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 import pytest
 
@@ -64,7 +65,12 @@ def test_apply_review_approve_then_the_certificate_is_shown(live_server, tree):
     user_with(Role.JUSTICE_BUREAU, tree.chaoyang, username="bureau")
     with chromium_page() as page:
         asked: list[str] = []
-        page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+
+        def answer_yes(dialog: Any) -> None:
+            asked.append(dialog.message)
+            dialog.accept()
+
+        page.on("dialog", answer_yes)
         login(page, live_server, "office")
         page.goto(f"{live_server.url}/people/{person.pk}/")
         page.click("[data-testid=apply]")

@@ -76,6 +76,15 @@ def _snapshot(person):
     )
 
 
+@pytest.fixture
+def users(tree, certify, eligible):
+    """The accounts of ACTORS, made once for all the examples (each is rolled back)."""
+    cast = Cast(tree, certify)
+    made = {role: cast.user(role) for role in ACTORS if role != "applicant"}
+    made["applicant"] = user_with(Role.PUBLIC_LAWYER, person=eligible, username="applicant")
+    return made
+
+
 @pytest.mark.django_db
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -85,11 +94,7 @@ def _snapshot(person):
         st.tuples(st.sampled_from(ACTIONS), st.sampled_from(ACTORS)), min_size=1, max_size=14
     )
 )
-def test_random_action_sequences_keep_the_lifecycle(tree, certify, eligible, steps):
-    # Made before the examples, each of which is rolled back.
-    cast = Cast(tree, certify)
-    users = {role: cast.user(role) for role in ACTORS if role != "applicant"}
-    users["applicant"] = user_with(Role.PUBLIC_LAWYER, person=eligible, username="applicant")
+def test_random_action_sequences_keep_the_lifecycle(users, eligible, steps):
     with transaction.atomic():
         before_apps, before_certs = _snapshot(eligible)
         for action, actor in steps:

@@ -234,8 +234,10 @@ class ScopedCase:
     def build_scene(cls) -> Scene:
         tree = build_tree()
         cast = Cast(tree, certifier(make_clerk(tree)))
-        # Every account now: one made lazily inside a test would vanish with its savepoint.
-        cast.everyone()
+        # Every account and its page session now: one made lazily inside a test would vanish
+        # with the test's savepoint.
+        for role in cast.everyone():
+            cast.page(role)
         extra = cls.prepare(cast)
         scene = Scene(cast=cast, obj=cls.make(cast), extra=extra)
         calls = {"create": cls.create, "update": cls.update, **cls.verbs}

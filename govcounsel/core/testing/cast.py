@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -79,6 +80,7 @@ class Cast:
         self._certify = certify
         self._users: dict[str, User | None] = {"anonymous": None}
         self._colleague_person: Person | None = None
+        self._sessions: dict[str, str | None] = {}
 
     def __getattr__(self, name: str) -> Any:
         if name in ROLES:
@@ -107,18 +109,26 @@ class Cast:
             self._colleague_person = person
         return self._colleague_person
 
-    def page(self, role: str) -> Client:
+    def page(self, role: str, *, fresh: bool = False) -> Client:
         """A page client logged in as `role`, both factors passed (ADR 0012); anonymous
-        gets a fresh client."""
+        gets a fresh client. The clients of one role share one session, made at the first
+        call (a login writes an audit event; the generic cases make them with the world);
+        `fresh=True` logs in anew."""
         client = Client()
         user = self.user(role)
-        if user is not None:
-            from govcounsel.accounts.two_factor import VERIFIED_SESSION_KEY
+        if user is None:
+            return client
+        key = None if fresh else self._sessions.get(role)
+        if key is not None:
+            client.cookies[settings.SESSION_COOKIE_NAME] = key
+            return client
+        from govcounsel.accounts.two_factor import VERIFIED_SESSION_KEY
 
-            client.force_login(user)
-            session = client.session
-            session[VERIFIED_SESSION_KEY] = user.pk
-            session.save()
+        client.force_login(user)
+        session = client.session
+        session[VERIFIED_SESSION_KEY] = user.pk
+        session.save()
+        self._sessions[role] = session.session_key
         return client
 
     def api(self, role: str) -> APIClient:

@@ -1,4 +1,4 @@
-"""Declared scoping (core/scoping.py): the declaration is checked, named scopes say what the
+"""Declared scoping (core/scoping/): the declaration is checked, named scopes say what the
 hand-written copies used to compute, and one fetch answers 404 and records the denial."""
 
 from __future__ import annotations
