@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import audit_chain
 from .choices import DayKind, ExportFormat, ExportStatus, NoticeSource
+from .crypto import EncryptedTextField
 from .uploads import validate_document_upload
 
 
@@ -255,7 +256,8 @@ class ExportJob(models.Model):
     view = models.CharField(_("列表"), max_length=200)
     view_kwargs = models.JSONField(default=dict, blank=True)
     path = models.CharField(_("列表地址"), max_length=300)
-    query = models.TextField(_("筛选条件"), blank=True)
+    # Encrypted: a search may hold an ID number, which nothing keeps in clear (PIPL art. 51).
+    query = EncryptedTextField(_("筛选条件"), blank=True)
     format = models.CharField(_("格式"), max_length=8, choices=ExportFormat.choices)
     status = models.CharField(
         _("状态"), max_length=16, choices=ExportStatus.choices, default=ExportStatus.QUEUED

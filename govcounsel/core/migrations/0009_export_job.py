@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import migrations, models
 from django.utils import timezone
 
+import govcounsel.core.crypto
+
 
 def add_schedule(apps, schema_editor):
     Schedule = apps.get_model("django_q", "Schedule")
@@ -49,7 +51,10 @@ class Migration(migrations.Migration):
                 ("view", models.CharField(max_length=200, verbose_name="列表")),
                 ("view_kwargs", models.JSONField(blank=True, default=dict)),
                 ("path", models.CharField(max_length=300, verbose_name="列表地址")),
-                ("query", models.TextField(blank=True, verbose_name="筛选条件")),
+                (
+                    "query",
+                    govcounsel.core.crypto.EncryptedTextField(blank=True, verbose_name="筛选条件"),
+                ),
                 (
                     "format",
                     models.CharField(

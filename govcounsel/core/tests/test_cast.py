@@ -50,3 +50,13 @@ def test_an_unknown_role_is_refused(cast):
         cast.user("owner")
     with pytest.raises(AttributeError):
         cast.owner  # noqa: B018
+
+
+def test_an_answers_table_names_only_roles_of_the_cast_and_all_of_them():
+    from govcounsel.core.testing.cases import answers
+
+    assert answers(404, own_unit=200) == {r: 200 if r == "own_unit" else 404 for r in ROLES}
+    with pytest.raises(ValueError, match="owner"):
+        answers(404, owner=200)
+    with pytest.raises(ValueError, match="no expected answer"):
+        answers(own_unit=200)

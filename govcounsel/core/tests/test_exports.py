@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.utils import timezone
 from django_q.models import Schedule
 from openpyxl import load_workbook
@@ -21,7 +22,7 @@ from govcounsel.accounts.tests.factories import user_with
 from govcounsel.core import export_jobs
 from govcounsel.core.choices import ExportStatus
 from govcounsel.core.exporters import BOM, Column, Report, attr, csv_cell, iter_csv
-from govcounsel.core.models import ExportJob
+from govcounsel.core.models import AuditEvent, ExportJob
 from govcounsel.organisations.models import Unit
 from govcounsel.people.tests.factories import PersonFactory
 from govcounsel.tests.helpers import events
@@ -226,6 +227,22 @@ def test_a_second_click_joins_the_pending_job(
         client.get("/people/?export=xlsx")
     assert first["Location"] == second["Location"]
     assert ExportJob.objects.count() == 2  # one per format
+
+
+def test_an_id_number_searched_for_is_not_kept_in_clear(
+    tree, client, supervisor, settings, django_capture_on_commit_callbacks
+):
+    settings.EXPORT_SYNC_ROWS = 0
+    number = tree.person_a.id_number
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(f"/people/?q={number}&export=csv")
+    job = ExportJob.objects.get()
+    assert names_in(csv_rows(job.file.open().read())) == {"王建国"}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT query FROM core_exportjob")
+        (stored,) = cursor.fetchone()
+    assert number not in stored
+    assert number not in str([e.data for e in AuditEvent.objects.all()])
 
 
 def test_a_job_whose_owner_lost_the_grant_writes_nothing(

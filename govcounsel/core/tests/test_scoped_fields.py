@@ -199,10 +199,10 @@ def test_a_scoped_choice_set_around_the_scope_refuses_to_work(tree):
 
 
 def test_a_scoped_reference_without_the_request_is_a_programming_error(tree):
-    from govcounsel.matters.api import AssignSerializer
+    from govcounsel.matters.api import DispatchRequestSerializer
 
     with pytest.raises(ImproperlyConfigured):
-        AssignSerializer(data={"lawyer": tree.person_a.pk}).is_valid()
+        DispatchRequestSerializer(data={"unit": tree.unit_a.pk}).is_valid()
 
 
 BARE_LOOKUP = re.compile(r"get_object_or_404\(\s*[A-Z]\w*\s*,|\b[A-Z]\w*\.objects\.get\(pk=request")
