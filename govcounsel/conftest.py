@@ -35,10 +35,3 @@ def certify(clerk):
 def cast(tree: Tree, certify) -> Cast:
     """The one cast of test users, one per role of the role matrix (core/testing/cast.py)."""
     return Cast(tree, certify)
-
-
-@pytest.fixture
-def actors(cast: Cast) -> dict[str, object]:
-    """The five roles of the former hand-built matrices, by name; new tests use `cast`."""
-    roles = ("own_unit", "sibling_unit", "parent_region", "other_region", "anonymous")
-    return {role: cast.user(role) for role in roles}

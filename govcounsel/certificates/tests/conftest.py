@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -8,16 +7,6 @@ from govcounsel.accounts.tests.factories import user_with
 from govcounsel.people.tests.factories import QualificationFactory
 
 ISSUED_ON = date(2024, 1, 15)
-
-
-@dataclass
-class Cast:
-    office: object  # unit_a's rule-of-law office
-    sibling_office: object  # unit_a2's
-    bureau: object  # Chaoyang justice bureau
-    other_bureau: object  # Chenggu justice bureau
-    supervisor: object  # Chaoyang rule-of-law committee office
-    applicant: object  # person_a's own account
 
 
 @pytest.fixture
@@ -31,15 +20,12 @@ def eligible(tree):
 
 
 @pytest.fixture
-def cast(tree, eligible):
-    return Cast(
-        office=user_with(Role.UNIT_ADMIN, tree.unit_a, username="office"),
-        sibling_office=user_with(Role.UNIT_ADMIN, tree.unit_a2, username="sibling_office"),
-        bureau=user_with(Role.JUSTICE_BUREAU, tree.chaoyang, username="bureau"),
-        other_bureau=user_with(Role.JUSTICE_BUREAU, tree.chenggu, username="other_bureau"),
-        supervisor=user_with(Role.SUPERVISOR, tree.chaoyang, username="supervisor"),
-        applicant=user_with(Role.PUBLIC_LAWYER, person=eligible, username="applicant"),
-    )
+def cast(cast, eligible):
+    """The one cast (core/testing/cast.py), with the eligible person's own account as
+    `applicant`: person_a applies here, so the cast's `lawyer` (person_a certified) is
+    not used in these tests."""
+    cast.applicant = user_with(Role.PUBLIC_LAWYER, person=eligible, username="applicant")
+    return cast
 
 
 @pytest.fixture
@@ -49,9 +35,9 @@ def issue(cast):
     from govcounsel.certificates import services
 
     def run(person=None, issued_on=ISSUED_ON):
-        application = services.apply(person=person or cast.applicant.person, by=cast.office)
-        services.review(application=application, by=cast.office, passed=True)
-        services.submit(application=application, by=cast.office)
+        application = services.apply(person=person or cast.applicant.person, by=cast.own_unit)
+        services.review(application=application, by=cast.own_unit, passed=True)
+        services.submit(application=application, by=cast.own_unit)
         return services.approve(application=application, by=cast.bureau, issued_on=issued_on)
 
     return run

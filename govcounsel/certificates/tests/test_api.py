@@ -4,9 +4,9 @@ from govcounsel.tests.helpers import client_for
 
 
 def _submitted(cast, eligible):
-    application = services.apply(person=eligible, by=cast.office)
-    services.review(application=application, by=cast.office, passed=True)
-    services.submit(application=application, by=cast.office)
+    application = services.apply(person=eligible, by=cast.own_unit)
+    services.review(application=application, by=cast.own_unit, passed=True)
+    services.submit(application=application, by=cast.own_unit)
     return application
 
 
@@ -24,7 +24,7 @@ def test_approve_answers_the_certificate_with_its_decoded_number(cast, eligible)
 
 
 def test_refusal_carries_code_and_every_unmet_condition(cast, tree):
-    response = client_for(cast.sibling_office).post(
+    response = client_for(cast.sibling_unit).post(
         "/api/v1/certificate-applications/", {"person": tree.person_a2.pk}, format="json"
     )
     assert response.status_code == 400
@@ -35,8 +35,8 @@ def test_refusal_carries_code_and_every_unmet_condition(cast, tree):
 
 
 def test_wrong_order_answers_invalid_transition(cast, eligible):
-    application = services.apply(person=eligible, by=cast.office)
-    response = client_for(cast.office).post(
+    application = services.apply(person=eligible, by=cast.own_unit)
+    response = client_for(cast.own_unit).post(
         f"/api/v1/certificate-applications/{application.pk}/submit/"
     )
     assert response.status_code == 400
@@ -52,7 +52,7 @@ def test_reinstate_after_suspend(cast, issue):
 
 
 def test_decode_endpoint(cast):
-    client = client_for(cast.supervisor)
+    client = client_for(cast.parent_region)
     body = client.get("/api/v1/certificates/decode/", {"number": "11102200810000003"}).json()
     assert body == {
         "number": "11102200810000003",
@@ -71,9 +71,9 @@ def test_decode_endpoint(cast):
 
 def test_certificate_register_is_scoped(cast, issue, tree):
     issue()
-    assert len(client_for(cast.supervisor).get("/api/v1/certificates/").json()["results"]) == 1
-    assert client_for(cast.other_bureau).get("/api/v1/certificates/").json()["results"] == []
-    assert client_for(cast.sibling_office).get("/api/v1/certificates/").json()["results"] == []
+    assert len(client_for(cast.parent_region).get("/api/v1/certificates/").json()["results"]) == 1
+    assert client_for(cast.other_region).get("/api/v1/certificates/").json()["results"] == []
+    assert client_for(cast.sibling_unit).get("/api/v1/certificates/").json()["results"] == []
     assert len(client_for(cast.applicant).get("/api/v1/certificates/").json()["results"]) == 1
 
 
@@ -83,23 +83,25 @@ def test_cancellation_case_flow_through_the_api(cast, issue, eligible):
     issue()
     people_services.update_person(
         person=eligible,
-        by=cast.office,
+        by=cast.own_unit,
         employment_status="retired",
         employment_status_date="2026-11-01",
     )
     case = CancellationCase.objects.get()
-    listed = client_for(cast.office).get("/api/v1/cancellation-cases/").json()["results"]
+    listed = client_for(cast.own_unit).get("/api/v1/cancellation-cases/").json()["results"]
     assert [c["reason"] for c in listed] == ["retired"]
     assert (
-        client_for(cast.other_bureau).get(f"/api/v1/cancellation-cases/{case.pk}/").status_code
+        client_for(cast.other_region).get(f"/api/v1/cancellation-cases/{case.pk}/").status_code
         == 404
     )
-    recovered = client_for(cast.office).post(
+    recovered = client_for(cast.own_unit).post(
         f"/api/v1/cancellation-cases/{case.pk}/recover/", {}, format="json"
     )
     assert recovered.json()["status"] == "recovered"
     assert (
-        client_for(cast.office).post(f"/api/v1/cancellation-cases/{case.pk}/complete/").status_code
+        client_for(cast.own_unit)
+        .post(f"/api/v1/cancellation-cases/{case.pk}/complete/")
+        .status_code
         == 403
     )
     done = client_for(cast.bureau).post(
@@ -131,7 +133,7 @@ def test_retirement_before_certificate_issue_is_refused_by_the_api(cast, issue, 
     from govcounsel.people.models import Person
 
     certificate = issue(issued_on=date(2024, 1, 15))
-    response = client_for(cast.office).patch(
+    response = client_for(cast.own_unit).patch(
         f"/api/v1/people/{eligible.pk}/",
         {"employment_status": "retired", "employment_status_date": "2023-12-31"},
         format="json",
@@ -147,8 +149,8 @@ def test_retirement_before_certificate_issue_is_refused_by_the_api(cast, issue, 
 
 
 def _reviewed(cast, eligible):
-    application = services.apply(person=eligible, by=cast.office)
-    services.review(application=application, by=cast.office, passed=True)
+    application = services.apply(person=eligible, by=cast.own_unit)
+    services.review(application=application, by=cast.own_unit, passed=True)
     return application
 
 
@@ -159,7 +161,7 @@ def test_a_text_file_renamed_as_a_scan_is_refused_by_the_api(cast, eligible, set
 
     settings.MEDIA_ROOT = str(tmp_path)
     application = _reviewed(cast, eligible)
-    response = client_for(cast.office).post(
+    response = client_for(cast.own_unit).post(
         f"/api/v1/certificate-applications/{application.pk}/submit/",
         {
             "note": "申报",
@@ -181,7 +183,7 @@ def test_a_pdf_scan_is_accepted_by_the_api(cast, eligible, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     application = _reviewed(cast, eligible)
     pdf = b"%PDF-1.4\n%%EOF\n"
-    response = client_for(cast.office).post(
+    response = client_for(cast.own_unit).post(
         f"/api/v1/certificate-applications/{application.pk}/submit/",
         {"note": "申报", "scan": SimpleUploadedFile("申报表", pdf, "application/octet-stream")},
         format="multipart",

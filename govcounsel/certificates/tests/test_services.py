@@ -14,8 +14,8 @@ from govcounsel.tests.helpers import events
 def test_apply_review_submit_approve_issues_a_numbered_certificate(cast, eligible, tree):
     application = services.apply(person=eligible, by=cast.applicant, statement="申请执业")
     assert application.status == ApplicationStatus.APPLIED
-    services.review(application=application, by=cast.office, passed=True, note="同意")
-    services.submit(application=application, by=cast.office)
+    services.review(application=application, by=cast.own_unit, passed=True, note="同意")
+    services.submit(application=application, by=cast.own_unit)
     certificate = services.approve(application=application, by=cast.bureau, note="准予颁证")
     application.refresh_from_db()
     assert application.status == ApplicationStatus.APPROVED
@@ -47,7 +47,7 @@ def test_serials_are_handed_out_in_order(cast, issue, tree):
 def test_refusal_lists_every_unmet_condition(cast, tree):
     person = tree.person_a2  # not qualified, not full time on legal affairs
     with pytest.raises(DomainError) as refused:
-        services.apply(person=person, by=cast.sibling_office)
+        services.apply(person=person, by=cast.sibling_unit)
     assert refused.value.code == "ineligible"
     assert refused.value.details["unmet"] == [
         "该人员未取得法律职业资格或律师资格。",
@@ -56,9 +56,9 @@ def test_refusal_lists_every_unmet_condition(cast, tree):
 
 
 def test_eligibility_is_checked_again_on_approval(cast, eligible):
-    application = services.apply(person=eligible, by=cast.office)
-    services.review(application=application, by=cast.office, passed=True)
-    services.submit(application=application, by=cast.office)
+    application = services.apply(person=eligible, by=cast.own_unit)
+    services.review(application=application, by=cast.own_unit, passed=True)
+    services.submit(application=application, by=cast.own_unit)
     eligible.full_time_legal = False
     eligible.save()
     with pytest.raises(DomainError, match="未专门从事法律事务工作"):
@@ -69,7 +69,7 @@ def test_eligibility_is_checked_again_on_approval(cast, eligible):
 
 
 def test_one_open_application_per_person(cast, eligible):
-    services.apply(person=eligible, by=cast.office)
+    services.apply(person=eligible, by=cast.own_unit)
     with pytest.raises(DomainError) as refused:
         services.apply(person=eligible, by=cast.applicant)
     assert refused.value.code == "application_open"
@@ -88,18 +88,18 @@ def test_database_allows_one_open_application_and_one_held_certificate(cast, eli
 @pytest.mark.parametrize(
     ("step", "actor"),
     [
-        ("review", "sibling_office"),
+        ("review", "sibling_unit"),
         ("review", "bureau"),
-        ("approve", "office"),
-        ("approve", "other_bureau"),
-        ("approve", "supervisor"),
+        ("approve", "own_unit"),
+        ("approve", "other_region"),
+        ("approve", "parent_region"),
     ],
 )
 def test_each_step_belongs_to_its_role_and_scope(cast, eligible, step, actor):
-    application = services.apply(person=eligible, by=cast.office)
+    application = services.apply(person=eligible, by=cast.own_unit)
     if step == "approve":
-        services.review(application=application, by=cast.office, passed=True)
-        services.submit(application=application, by=cast.office)
+        services.review(application=application, by=cast.own_unit, passed=True)
+        services.submit(application=application, by=cast.own_unit)
 
     def act():
         if step == "review":
@@ -111,7 +111,7 @@ def test_each_step_belongs_to_its_role_and_scope(cast, eligible, step, actor):
 
 
 def test_steps_out_of_order_are_refused(cast, eligible):
-    application = services.apply(person=eligible, by=cast.office)
+    application = services.apply(person=eligible, by=cast.own_unit)
     with pytest.raises(DomainError) as refused:
         services.approve(application=application, by=cast.bureau)
     assert refused.value.code == "invalid_transition"
@@ -119,14 +119,14 @@ def test_steps_out_of_order_are_refused(cast, eligible):
 
 
 def test_returning_and_rejecting_need_a_reason(cast, eligible):
-    application = services.apply(person=eligible, by=cast.office)
+    application = services.apply(person=eligible, by=cast.own_unit)
     with pytest.raises(DomainError) as refused:
-        services.review(application=application, by=cast.office, passed=False, note=" ")
+        services.review(application=application, by=cast.own_unit, passed=False, note=" ")
     assert refused.value.code == "reason_required"
-    services.review(application=application, by=cast.office, passed=False, note="材料不全")
-    again = services.apply(person=eligible, by=cast.office)  # returned: may apply again
-    services.review(application=again, by=cast.office, passed=True)
-    services.submit(application=again, by=cast.office)
+    services.review(application=application, by=cast.own_unit, passed=False, note="材料不全")
+    again = services.apply(person=eligible, by=cast.own_unit)  # returned: may apply again
+    services.review(application=again, by=cast.own_unit, passed=True)
+    services.submit(application=again, by=cast.own_unit)
     with pytest.raises(DomainError):
         services.reject(application=again, by=cast.bureau, note="")
     rejected = services.reject(application=again, by=cast.bureau, note="资格证书信息有误")
@@ -147,7 +147,7 @@ def test_applicant_or_unit_withdraws(cast, eligible):
 def test_suspend_reinstate_cancel(cast, issue):
     certificate = issue()
     with pytest.raises(NotPermitted):
-        services.suspend(certificate=certificate, by=cast.office, note="违纪")
+        services.suspend(certificate=certificate, by=cast.own_unit, note="违纪")
     services.suspend(certificate=certificate, by=cast.bureau, note="违纪调查期间")
     with pytest.raises(DomainError):
         services.suspend(certificate=certificate, by=cast.bureau, note="再次")
@@ -169,7 +169,7 @@ def test_retirement_opens_a_cancellation_case_at_once(cast, issue, eligible):
     certificate = issue(issued_on=date(2024, 1, 15))
     people_services.update_person(
         person=eligible,
-        by=cast.office,
+        by=cast.own_unit,
         employment_status="retired",
         employment_status_date=date(2026, 10, 31),
     )
@@ -190,14 +190,14 @@ def test_recovery_then_completion_cancels_on_the_event_day(cast, issue, eligible
     certificate = issue()
     people_services.update_person(
         person=eligible,
-        by=cast.office,
+        by=cast.own_unit,
         employment_status="left",
         employment_status_date=date(2026, 9, 30),
     )
     case = CancellationCase.objects.get()
-    services.record_recovery(case=case, by=cast.office)
+    services.record_recovery(case=case, by=cast.own_unit)
     with pytest.raises(NotPermitted):
-        services.complete_case(case=case, by=cast.office)
+        services.complete_case(case=case, by=cast.own_unit)
     services.complete_case(case=case, by=cast.bureau)
     case.refresh_from_db()
     certificate.refresh_from_db()
@@ -239,7 +239,7 @@ def test_overdue_after_the_configured_days(cast, issue, eligible, settings):
     issue()
     people_services.update_person(
         person=eligible,
-        by=cast.office,
+        by=cast.own_unit,
         employment_status="retired",
         employment_status_date=date(2026, 10, 1),
     )
@@ -279,9 +279,9 @@ def test_active_periods_follow_suspension_and_cancellation(cast, issue):
 
 
 def _through_to_bureau(cast, person):
-    application = services.apply(person=person, by=cast.office)
-    services.review(application=application, by=cast.office, passed=True)
-    services.submit(application=application, by=cast.office)
+    application = services.apply(person=person, by=cast.own_unit)
+    services.review(application=application, by=cast.own_unit, passed=True)
+    services.submit(application=application, by=cast.own_unit)
     return application
 
 
@@ -357,7 +357,7 @@ def test_retirement_before_certificate_issue_is_refused(cast, issue, eligible):
     with pytest.raises(DomainError) as refused:
         people_services.update_person(
             person=eligible,
-            by=cast.office,
+            by=cast.own_unit,
             employment_status="retired",
             employment_status_date=date(2023, 12, 31),
         )
@@ -388,7 +388,7 @@ def test_an_hr_event_ends_every_period_running_after_it(cast, issue, eligible):
     services.suspend(certificate=certificate, by=cast.bureau, note="调查")
     people_services.update_person(
         person=eligible,
-        by=cast.office,
+        by=cast.own_unit,
         employment_status="retired",
         employment_status_date=date(2025, 6, 30),
     )

@@ -11,7 +11,7 @@ from govcounsel.people import services as people_services
 
 
 def test_apply_from_the_person_page_then_work_it_through(cast, eligible, client):
-    client.force_login(cast.office)
+    client.force_login(cast.own_unit)
     page = client.get(f"/people/{eligible.pk}/").content.decode()
     assert 'data-testid="apply"' in page
     response = client.post(f"/certificates/apply/{eligible.pk}/", {"statement": "申请"})
@@ -42,7 +42,7 @@ def test_apply_from_the_person_page_then_work_it_through(cast, eligible, client)
 
 
 def test_ineligible_applicant_sees_every_reason_on_the_form(cast, tree, client):
-    client.force_login(cast.sibling_office)
+    client.force_login(cast.sibling_unit)
     page = client.post(f"/certificates/apply/{tree.person_a2.pk}/", {}).content.decode()
     assert "不符合申请公职律师证书的条件" in page
     assert "未取得法律职业资格或律师资格" in page
@@ -51,8 +51,8 @@ def test_ineligible_applicant_sees_every_reason_on_the_form(cast, tree, client):
 
 
 def test_a_refused_step_is_explained_and_changes_nothing(cast, eligible, client):
-    application = services.apply(person=eligible, by=cast.office)
-    client.force_login(cast.office)
+    application = services.apply(person=eligible, by=cast.own_unit)
+    client.force_login(cast.own_unit)
     response = client.post(
         f"/do/certificates.certificateapplication/{application.pk}/return/",
         {"note": ""},
@@ -64,15 +64,15 @@ def test_a_refused_step_is_explained_and_changes_nothing(cast, eligible, client)
 
 
 def test_actions_of_other_roles_are_refused(cast, eligible, client):
-    application = services.apply(person=eligible, by=cast.office)
-    client.force_login(cast.supervisor)
+    application = services.apply(person=eligible, by=cast.own_unit)
+    client.force_login(cast.parent_region)
     assert (
         client.post(
             f"/do/certificates.certificateapplication/{application.pk}/review/", {}
         ).status_code
         == 403
     )
-    client.force_login(cast.other_bureau)
+    client.force_login(cast.other_region)
     assert (
         client.post(
             f"/do/certificates.certificateapplication/{application.pk}/review/", {}
@@ -89,7 +89,7 @@ def test_cancellation_cases_page_marks_overdue(cast, issue, eligible, client):
     issue()
     people_services.update_person(
         person=eligible,
-        by=cast.office,
+        by=cast.own_unit,
         employment_status="retired",
         employment_status_date=date(2026, 10, 1),
     )
@@ -108,7 +108,7 @@ def test_certificate_register_exports(cast, issue, client):
     from openpyxl import load_workbook
 
     certificate = issue()
-    client.force_login(cast.supervisor)
+    client.force_login(cast.parent_region)
     response = client.get("/certificates/?export=xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[1][0] == certificate.number
@@ -128,9 +128,9 @@ def test_association_sees_holders_without_membership(cast, issue, eligible, tree
 
 
 def test_qualified_but_not_applied(cast, eligible, client):
-    client.force_login(cast.office)
+    client.force_login(cast.own_unit)
     assert eligible.name in client.get("/certificates/qualified/").content.decode()
-    services.apply(person=eligible, by=cast.office)
+    services.apply(person=eligible, by=cast.own_unit)
     assert eligible.name not in client.get("/certificates/qualified/").content.decode()
 
 
@@ -139,7 +139,7 @@ def test_scans_are_stored_with_the_step_and_downloaded_within_scope(cast, eligib
 
     from govcounsel.tests.helpers import events
 
-    client.force_login(cast.office)
+    client.force_login(cast.own_unit)
     client.post(
         f"/certificates/apply/{eligible.pk}/",
         {
@@ -156,7 +156,7 @@ def test_scans_are_stored_with_the_step_and_downloaded_within_scope(cast, eligib
     response = client.get(f"/certificates/scans/application/{step.pk}/")
     assert b"".join(response.streaming_content) == b"%PDF-1.4 scan"
     assert len(events("certificates.scan.downloaded")) == 1
-    client.force_login(cast.other_bureau)
+    client.force_login(cast.other_region)
     assert client.get(f"/certificates/scans/application/{step.pk}/").status_code == 404
 
 
@@ -166,7 +166,7 @@ def test_retirement_before_certificate_issue_is_refused_on_the_person_form(
     from govcounsel.people.models import Person
 
     certificate = issue(issued_on=date(2024, 1, 15))
-    client.force_login(cast.office)
+    client.force_login(cast.own_unit)
     response = client.post(
         f"/people/{eligible.pk}/edit/",
         {
@@ -191,7 +191,7 @@ def test_a_text_file_renamed_as_a_scan_is_refused_on_the_page(
     cast, eligible, client, settings, tmp_path
 ):
     settings.MEDIA_ROOT = str(tmp_path)
-    client.force_login(cast.office)
+    client.force_login(cast.own_unit)
     response = client.post(
         f"/certificates/apply/{eligible.pk}/",
         {"statement": "申请", "scan": SimpleUploadedFile("材料.pdf", "文本".encode())},
@@ -205,8 +205,8 @@ def test_a_text_file_renamed_as_a_scan_is_refused_on_the_page(
 
 
 def test_the_action_dialog_says_what_scans_are_allowed(cast, eligible, client):
-    application = services.apply(person=eligible, by=cast.office)
-    client.force_login(cast.office)
+    application = services.apply(person=eligible, by=cast.own_unit)
+    client.force_login(cast.own_unit)
     page = client.get(f"/certificates/applications/{application.pk}/").content.decode()
     assert "仅限 PDF、JPEG、PNG，不超过 10 MB" in page
     response = client.post(

@@ -60,24 +60,24 @@ def _page(client, query: str = "") -> str:
 # --- one request, one id ----------------------------------------------------------------
 
 
-def test_a_request_ties_its_event_to_its_field_diffs(tree, actors):
-    response = _patch_person(actors["own_unit"], tree.person_a, {"full_time_legal": True})
+def test_a_request_ties_its_event_to_its_field_diffs(tree, cast):
+    response = _patch_person(cast.own_unit, tree.person_a, {"full_time_legal": True})
     (event,) = events("people.person.updated")
     entry = LogEntry.objects.get_for_object(tree.person_a).latest("timestamp")
     assert len(event.request_id) == 32
     assert entry.cid == event.request_id == response["X-Request-ID"]
 
 
-def test_each_request_has_its_own_id(tree, actors):
-    _patch_person(actors["own_unit"], tree.person_a, {"full_time_legal": True})
-    _patch_person(actors["own_unit"], tree.person_a, {"full_time_legal": False})
+def test_each_request_has_its_own_id(tree, cast):
+    _patch_person(cast.own_unit, tree.person_a, {"full_time_legal": True})
+    _patch_person(cast.own_unit, tree.person_a, {"full_time_legal": False})
     first, second = AuditEvent.objects.filter(action="people.person.updated").order_by("pk")
     assert first.request_id != second.request_id
 
 
-def test_a_client_cannot_choose_the_request_id(tree, actors):
+def test_a_client_cannot_choose_the_request_id(tree, cast):
     forged = "0" * 32
-    client = client_for(actors["own_unit"])
+    client = client_for(cast.own_unit)
     client.patch(
         f"/api/v1/people/{tree.person_a.pk}/",
         {"full_time_legal": True},
@@ -170,10 +170,8 @@ def test_an_event_of_a_name_no_longer_declared_shows_as_written(tree, client, au
     assert "organisations.unit.renamed" in _page(client)
 
 
-def test_the_page_shows_the_requests_diff_in_words(tree, actors, client, auditor):
-    _patch_person(
-        actors["own_unit"], tree.person_a, {"full_time_legal": True, "phone": "13911112222"}
-    )
+def test_the_page_shows_the_requests_diff_in_words(tree, cast, client, auditor):
+    _patch_person(cast.own_unit, tree.person_a, {"full_time_legal": True, "phone": "13911112222"})
     page = _page(client, "?action=people.person.updated")
     full_time = str(Person._meta.get_field("full_time_legal").verbose_name)
     assert f"{full_time}</span>：<del>否</del> → <ins>是</ins>" in page
@@ -248,8 +246,8 @@ def test_the_page_lists_only_what_it_is_asked_for(tree, client, auditor):
     assert listed("?group=nonsense") == set(listed(""))  # an unknown choice is not applied
 
 
-def test_the_export_is_the_filtered_trail_in_words(tree, actors, client, auditor):
-    _patch_person(actors["own_unit"], tree.person_a, {"full_time_legal": True})
+def test_the_export_is_the_filtered_trail_in_words(tree, cast, client, auditor):
+    _patch_person(cast.own_unit, tree.person_a, {"full_time_legal": True})
     record_event("organisations.unit.updated", tree.unit_a, by=auditor)
     response = client.get("/audit/?group=people&export=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -264,8 +262,8 @@ def test_the_export_is_the_filtered_trail_in_words(tree, actors, client, auditor
     assert record["请求编号"] == AuditEvent.objects.get(action="people.person.updated").request_id
 
 
-def test_the_changes_export_is_in_words(tree, actors, client, auditor):
-    _patch_person(actors["own_unit"], tree.person_a, {"phone": "13911112222"})
+def test_the_changes_export_is_in_words(tree, cast, client, auditor):
+    _patch_person(cast.own_unit, tree.person_a, {"phone": "13911112222"})
     response = client.get("/audit/changes/?object_type=people.person&export=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     _header, *rows = list(sheet.iter_rows(values_only=True))
@@ -295,14 +293,14 @@ def _queries(client, path: str) -> int:
     return len(captured)
 
 
-def test_the_pages_read_as_many_queries_for_many_rows_as_for_one(tree, actors, client, auditor):
+def test_the_pages_read_as_many_queries_for_many_rows_as_for_one(tree, cast, client, auditor):
     """The events, their diffs, and the related records each diff names: one query each
     per page, whatever the number of rows."""
     _unit_moved(tree.person_a, auditor, "1" * 32, tree.unit_a, tree.unit_b)
     client.get("/audit/")  # the content-type cache warmed
     few = _queries(client, "/audit/"), _queries(client, "/audit/changes/")
     for n in range(15):
-        _patch_person(actors["own_unit"], tree.person_a, {"full_time_legal": n % 2 == 0})
+        _patch_person(cast.own_unit, tree.person_a, {"full_time_legal": n % 2 == 0})
         _unit_moved(tree.person_a, auditor, f"{n:032d}", tree.unit_b, tree.unit_a2)
     many = _queries(client, "/audit/"), _queries(client, "/audit/changes/")
     assert many == few

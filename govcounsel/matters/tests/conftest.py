@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 import pytest
 
 from govcounsel.accounts.choices import Role
@@ -7,39 +5,23 @@ from govcounsel.accounts.tests.factories import user_with
 from govcounsel.people.tests.factories import PersonFactory
 
 
-@dataclass
-class Desk:
-    office: object  # unit_a's rule-of-law office
-    other_office: object  # unit_a2's
-    lawyer: object  # person_a's account: a public lawyer of unit_a
-    colleague: object  # a second public lawyer of unit_a
-    outsider: object  # a staff member of unit_a without a certificate
-    supervisor: object  # the district's rule-of-law committee office
+@pytest.fixture
+def cast(cast):
+    """The one cast (core/testing/cast.py) with unit_a's two public lawyers certified up
+    front, and `outsider`: a staff member of unit_a with an account but no certificate."""
+    cast.lawyer, cast.colleague  # noqa: B018 — certify both now
+    plain = PersonFactory(name="孙科员", unit=cast.tree.unit_a)
+    cast.outsider = user_with(Role.PUBLIC_LAWYER, person=plain, username="outsider")
+    return cast
 
 
 @pytest.fixture
-def desk(tree, certify):
-    certify(tree.person_a)
-    second = PersonFactory(name="钱律师", unit=tree.unit_a)
-    certify(second)
-    plain = PersonFactory(name="孙科员", unit=tree.unit_a)
-    return Desk(
-        office=user_with(Role.UNIT_ADMIN, tree.unit_a, username="office"),
-        other_office=user_with(Role.UNIT_ADMIN, tree.unit_a2, username="other_office"),
-        lawyer=user_with(Role.PUBLIC_LAWYER, person=tree.person_a, username="lawyer"),
-        colleague=user_with(Role.PUBLIC_LAWYER, person=second, username="colleague"),
-        outsider=user_with(Role.PUBLIC_LAWYER, person=plain, username="outsider"),
-        supervisor=user_with(Role.SUPERVISOR, tree.chaoyang, username="supervisor"),
-    )
-
-
-@pytest.fixture
-def matter(tree, desk):
+def matter(tree, cast):
     from govcounsel.matters import services
 
     return services.register_matter(
         unit=tree.unit_a,
-        by=desk.office,
+        by=cast.own_unit,
         title="关于某区域规划调整的合法性审核",
         category="normative",
         subtype="legality_review",

@@ -4,8 +4,8 @@ from govcounsel.tests.helpers import client_for
 # A lawyer sees their own unit (so 403); another unit's office does not see it (so 400).
 
 
-def test_the_whole_flow_through_the_api(tree, desk, matter):
-    office, lawyer = client_for(desk.office), client_for(desk.lawyer)
+def test_the_whole_flow_through_the_api(tree, cast, matter):
+    office, lawyer = client_for(cast.own_unit), client_for(cast.lawyer)
     office.post(f"/api/v1/matters/{matter.pk}/assign/", {"lawyer": tree.person_a.pk}, format="json")
     assert lawyer.get("/api/v1/matters/").json()["results"][0]["status"] == "assigned"
     lawyer.post(f"/api/v1/matters/{matter.pk}/accept/")
@@ -24,14 +24,14 @@ def test_the_whole_flow_through_the_api(tree, desk, matter):
     assert [s["action"] for s in body["steps"]][-1] == "closed"
 
 
-def test_decline_through_the_api(tree, desk, matter):
-    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
-    refused = client_for(desk.lawyer).post(
+def test_decline_through_the_api(tree, cast, matter):
+    services.assign(matter=matter, by=cast.own_unit, lawyer=tree.person_a)
+    refused = client_for(cast.lawyer).post(
         f"/api/v1/matters/{matter.pk}/decline/", {"reason": ""}, format="json"
     )
     assert refused.json()["code"] == "reason_required"
     body = (
-        client_for(desk.lawyer)
+        client_for(cast.lawyer)
         .post(f"/api/v1/matters/{matter.pk}/decline/", {"reason": "利益冲突"}, format="json")
         .json()
     )
@@ -39,21 +39,21 @@ def test_decline_through_the_api(tree, desk, matter):
     assert body["assignments"][0]["decline_reason"] == "利益冲突"
 
 
-def test_filters_and_query_budget(tree, desk, django_assert_max_num_queries):
+def test_filters_and_query_budget(tree, cast, django_assert_max_num_queries):
     from govcounsel.matters.models import Matter
 
     for index in range(12):
         m = services.register_matter(
             unit=tree.unit_a,
-            by=desk.office,
+            by=cast.own_unit,
             title=f"事项{index}",
             category="cases",
             subtype="petition",
             working_days=1,
         )
-        services.assign(matter=m, by=desk.office, lawyer=tree.person_a)
+        services.assign(matter=m, by=cast.own_unit, lawyer=tree.person_a)
     Matter.objects.filter(title="事项3").update(deadline="2024-01-05")
-    client = client_for(type(desk.office).objects.get(pk=desk.office.pk))
+    client = client_for(type(cast.own_unit).objects.get(pk=cast.own_unit.pk))
     with django_assert_max_num_queries(10):
         body = client.get("/api/v1/matters/?page_size=100").json()
     assert len(body["results"]) == 12
@@ -65,17 +65,17 @@ def test_filters_and_query_budget(tree, desk, django_assert_max_num_queries):
     )
 
 
-def test_keyset_pages_walk_the_whole_list_without_repeats(tree, desk):
+def test_keyset_pages_walk_the_whole_list_without_repeats(tree, cast):
     for index in range(7):
         services.register_matter(
             unit=tree.unit_a,
-            by=desk.office,
+            by=cast.own_unit,
             title=f"事项{index}",
             category="cases",
             subtype="petition",
             working_days=1,
         )
-    client = client_for(desk.office)
+    client = client_for(cast.own_unit)
     seen, url = [], "/api/v1/matters/?page_size=3"
     while url:
         body = client.get(url).json()
@@ -85,40 +85,40 @@ def test_keyset_pages_walk_the_whole_list_without_repeats(tree, desk):
     assert seen[0] == "事项6"  # newest first
 
 
-def test_overdue_list_pages_newest_first(tree, desk):
+def test_overdue_list_pages_newest_first(tree, cast):
     from govcounsel.matters.models import Matter
 
     for index, day in enumerate(["2024-03-05", "2024-01-05", "2024-02-05"]):
         m = services.register_matter(
             unit=tree.unit_a,
-            by=desk.office,
+            by=cast.own_unit,
             title=f"超期{index}",
             category="cases",
             subtype="petition",
             working_days=1,
         )
         Matter.objects.filter(pk=m.pk).update(deadline=day)
-    body = client_for(desk.supervisor).get("/api/v1/matters/?overdue=true").json()
+    body = client_for(cast.parent_region).get("/api/v1/matters/?overdue=true").json()
     assert [m["title"] for m in body["results"]] == ["超期2", "超期1", "超期0"]
 
 
-def test_list_query_count_does_not_grow_with_page_size(tree, desk):
+def test_list_query_count_does_not_grow_with_page_size(tree, cast):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for index in range(30):
         m = services.register_matter(
             unit=tree.unit_a,
-            by=desk.office,
+            by=cast.own_unit,
             title=f"事项{index}",
             category="cases",
             subtype="petition",
             working_days=1,
         )
-        services.assign(matter=m, by=desk.office, lawyer=tree.person_a)
+        services.assign(matter=m, by=cast.own_unit, lawyer=tree.person_a)
 
     def count(size):
-        client = client_for(type(desk.office).objects.get(pk=desk.office.pk))
+        client = client_for(type(cast.own_unit).objects.get(pk=cast.own_unit.pk))
         with CaptureQueriesContext(connection) as ctx:
             assert len(client.get(f"/api/v1/matters/?page_size={size}").json()["results"]) == size
         return len(ctx.captured_queries)

@@ -51,11 +51,11 @@ def ask(tree, system, **extra):
     )
 
 
-def test_only_a_unit_without_public_lawyers_may_ask(tree, system, desk):
+def test_only_a_unit_without_public_lawyers_may_ask(tree, system, cast):
     with pytest.raises(DomainError) as refused:
         services.request_dispatch(
             unit=tree.unit_a,
-            by=desk.office,
+            by=cast.own_unit,
             category="cases",
             starts_on=timezone.localdate(),
             ends_on=timezone.localdate(),
@@ -102,7 +102,7 @@ def test_dispatch_makes_the_lawyer_assignable_for_the_period(tree, system):
     services.assign(matter=matter, by=system["requester"], lawyer=system["branch_lawyer"])
 
 
-def test_only_the_superior_dispatches_and_only_from_its_pool(tree, system, desk):
+def test_only_the_superior_dispatches_and_only_from_its_pool(tree, system, cast):
     request = ask(tree, system)
     with pytest.raises(NotPermitted):
         services.dispatch(request=request, by=system["requester"], lawyer=system["branch_lawyer"])
@@ -205,8 +205,8 @@ def test_dispatch_through_the_api_and_pages(tree, system, client):
     assert "海淀律师" in client.get(f"/matters/dispatch/{pk}/").content.decode()
 
 
-def test_dispatch_pages_refuse_others(tree, system, client, desk):
+def test_dispatch_pages_refuse_others(tree, system, client, cast):
     request = ask(tree, system)
-    client.force_login(desk.office)
+    client.force_login(cast.own_unit)
     assert client.get("/matters/pool/").status_code == 403
     assert client.get(f"/matters/dispatch/{request.pk}/").status_code == 404

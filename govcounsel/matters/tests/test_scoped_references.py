@@ -25,8 +25,8 @@ def _same_answer(out_of_scope, unknown, out_of_scope_id) -> None:
     assert body == unknown.content.decode()
 
 
-def test_assign_with_out_of_scope_person_is_not_found_and_names_nobody(tree, desk, matter):
-    office = client_for(desk.office)
+def test_assign_with_out_of_scope_person_is_not_found_and_names_nobody(tree, cast, matter):
+    office = client_for(cast.own_unit)
     url = f"/api/v1/matters/{matter.pk}/assign/"
     far_away = tree.person_c  # 陈静, a staff member in Chenggu county
     out_of_scope = office.post(url, {"lawyer": far_away.pk}, format="json")
@@ -44,9 +44,9 @@ def test_assign_with_out_of_scope_person_is_not_found_and_names_nobody(tree, des
     assert matter.status == "registered"
 
 
-def test_a_person_in_scope_who_is_no_public_lawyer_is_still_told_why(tree, desk, matter):
-    response = client_for(desk.office).post(
-        f"/api/v1/matters/{matter.pk}/assign/", {"lawyer": desk.outsider.person.pk}, format="json"
+def test_a_person_in_scope_who_is_no_public_lawyer_is_still_told_why(tree, cast, matter):
+    response = client_for(cast.own_unit).post(
+        f"/api/v1/matters/{matter.pk}/assign/", {"lawyer": cast.outsider.person.pk}, format="json"
     )
     assert response.json()["code"] == "not_a_public_lawyer"
 

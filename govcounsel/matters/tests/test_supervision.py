@@ -15,10 +15,10 @@ from govcounsel.matters.supervision import supervise
 
 
 @pytest.fixture
-def due_after_festival(tree, desk, matter):
-    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
-    desk.lawyer.email = "lawyer@example.cn"
-    desk.lawyer.save()
+def due_after_festival(tree, cast, matter):
+    services.assign(matter=matter, by=cast.own_unit, lawyer=tree.person_a)
+    cast.lawyer.email = "lawyer@example.cn"
+    cast.lawyer.save()
     Matter.objects.filter(pk=matter.pk).update(deadline=date(2024, 2, 19))
     return Matter.objects.get(pk=matter.pk)
 
@@ -27,30 +27,30 @@ def inbox(user):
     return list(Notification.objects.filter(recipient=user).values_list("title", flat=True))
 
 
-def test_no_reminder_while_the_holiday_keeps_the_deadline_far(desk, due_after_festival):
+def test_no_reminder_while_the_holiday_keeps_the_deadline_far(cast, due_after_festival):
     # Thursday 8 February: the next two working days are 9 and 18 February.
     assert supervise(today=date(2024, 2, 8)) == {"reminded": 0, "overdue": 0, "escalated": 0}
 
 
-def test_reminder_two_working_days_ahead_once(desk, due_after_festival):
+def test_reminder_two_working_days_ahead_once(cast, due_after_festival):
     assert supervise(today=date(2024, 2, 9))["reminded"] == 1
     assert supervise(today=date(2024, 2, 18))["reminded"] == 0  # once per deadline
-    (title,) = inbox(desk.lawyer)
+    (title,) = inbox(cast.lawyer)
     assert "将于2024-02-19到期" in title
     assert mail.outbox[0].to == ["lawyer@example.cn"]
     assert due_after_festival.steps.filter(action="supervised").count() == 1
 
 
 def test_overdue_goes_to_handler_and_office_then_escalates_to_the_region(
-    tree, desk, due_after_festival
+    tree, cast, due_after_festival
 ):
-    supervisor = desk.supervisor
+    supervisor = cast.parent_region
     city = user_with(Role.SUPERVISOR, tree.beijing_city)
     elsewhere = user_with(Role.SUPERVISOR, tree.chenggu)
     counts = supervise(today=date(2024, 2, 21))  # 2 working days late
     assert counts == {"reminded": 0, "overdue": 1, "escalated": 0}
-    assert any("超期督办" in t for t in inbox(desk.office))
-    assert any("超期督办" in t for t in inbox(desk.lawyer))
+    assert any("超期督办" in t for t in inbox(cast.own_unit))
+    assert any("超期督办" in t for t in inbox(cast.lawyer))
     assert inbox(supervisor) == []
     assert supervise(today=date(2024, 2, 22))["escalated"] == 1  # 3 working days late
     assert any("上报督办" in t for t in inbox(supervisor))
@@ -59,22 +59,22 @@ def test_overdue_goes_to_handler_and_office_then_escalates_to_the_region(
     assert supervise(today=date(2024, 2, 23)) == {"reminded": 0, "overdue": 0, "escalated": 0}
 
 
-def test_escalation_waits_the_configured_working_days(desk, due_after_festival, settings):
+def test_escalation_waits_the_configured_working_days(cast, due_after_festival, settings):
     settings.MATTER_ESCALATION_WORKDAYS = 5
     assert supervise(today=date(2024, 2, 22))["escalated"] == 0
     assert supervise(today=date(2024, 2, 26))["escalated"] == 1
 
 
-def test_closed_matters_are_left_alone(tree, desk, due_after_festival):
-    services.accept(matter=due_after_festival, by=desk.lawyer)
-    services.submit_opinion(matter=due_after_festival, by=desk.lawyer, text="意见")
-    services.close(matter=due_after_festival, by=desk.office, score=80)
+def test_closed_matters_are_left_alone(tree, cast, due_after_festival):
+    services.accept(matter=due_after_festival, by=cast.lawyer)
+    services.submit_opinion(matter=due_after_festival, by=cast.lawyer, text="意见")
+    services.close(matter=due_after_festival, by=cast.own_unit, score=80)
     assert supervise(today=date(2024, 3, 1)) == {"reminded": 0, "overdue": 0, "escalated": 0}
 
 
-def test_the_inbox_page_and_badge(desk, due_after_festival, client):
+def test_the_inbox_page_and_badge(cast, due_after_festival, client):
     supervise(today=date(2024, 2, 9))
-    client.force_login(desk.lawyer)
+    client.force_login(cast.lawyer)
     assert client.get("/").context["unread_notifications"] == 1
     page = client.get("/notifications/").content.decode()
     assert "督办提醒" in page

@@ -2,8 +2,8 @@ from govcounsel.matters import services
 from govcounsel.matters.models import Matter
 
 
-def test_register_then_work_a_matter_through_the_pages(tree, desk, client):
-    client.force_login(desk.office)
+def test_register_then_work_a_matter_through_the_pages(tree, cast, client):
+    client.force_login(cast.own_unit)
     response = client.post(
         "/matters/new/",
         {
@@ -20,26 +20,26 @@ def test_register_then_work_a_matter_through_the_pages(tree, desk, client):
     page = client.get(response["Location"]).content.decode()
     assert 'data-testid="action-assign"' in page
     client.post(f"/do/matters.matter/{matter.pk}/assign/", {"lawyer": tree.person_a.pk})
-    client.force_login(desk.lawyer)
+    client.force_login(cast.lawyer)
     assert matter.title in client.get("/matters/mine/").content.decode()
     client.post(f"/do/matters.matter/{matter.pk}/accept/")
     client.post(
         f"/do/matters.matter/{matter.pk}/submit-opinion/", {"text": "建议积极应诉，答辩要点如下……"}
     )
-    client.force_login(desk.office)
+    client.force_login(cast.own_unit)
     client.post(f"/do/matters.matter/{matter.pk}/close/", {"score": "95", "comment": "质量高"})
     matter.refresh_from_db()
     assert (matter.status, matter.score) == ("closed", 95)
 
 
-def test_refusals_are_explained_on_the_page(tree, desk, matter, client):
-    client.force_login(desk.office)
+def test_refusals_are_explained_on_the_page(tree, cast, matter, client):
+    client.force_login(cast.own_unit)
     page = client.post(
-        f"/do/matters.matter/{matter.pk}/assign/", {"lawyer": desk.outsider.person.pk}, follow=True
+        f"/do/matters.matter/{matter.pk}/assign/", {"lawyer": cast.outsider.person.pk}, follow=True
     ).content.decode()
     assert "不是本单位持有效证书的公职律师" in page
-    services.assign(matter=matter, by=desk.office, lawyer=desk.lawyer.person)
-    client.force_login(desk.lawyer)
+    services.assign(matter=matter, by=cast.own_unit, lawyer=cast.lawyer.person)
+    client.force_login(cast.lawyer)
     page = client.post(
         f"/do/matters.matter/{matter.pk}/decline/", {"reason": ""}, follow=True
     ).content.decode()
@@ -47,12 +47,12 @@ def test_refusals_are_explained_on_the_page(tree, desk, matter, client):
     assert client.post(f"/do/matters.matter/{matter.pk}/close/", {"score": "90"}).status_code == 403
 
 
-def test_board_filters_and_export(tree, desk, matter, client):
+def test_board_filters_and_export(tree, cast, matter, client):
     import io
 
     from openpyxl import load_workbook
 
-    client.force_login(desk.supervisor)
+    client.force_login(cast.parent_region)
     assert matter.title in client.get("/matters/?category=normative").content.decode()
     assert matter.title not in client.get("/matters/?category=litigation").content.decode()
     rows = list(
@@ -63,36 +63,36 @@ def test_board_filters_and_export(tree, desk, matter, client):
     assert rows[1][0] == matter.title
 
 
-def test_deadline_beyond_the_calendar_is_flagged(tree, desk, client):
+def test_deadline_beyond_the_calendar_is_flagged(tree, cast, client):
     from datetime import date
 
     late = services.register_matter(
         unit=tree.unit_a,
-        by=desk.office,
+        by=cast.own_unit,
         title="远期事项",
         category="publicity",
         subtype="publicity",
         deadline=date(2031, 3, 3),
     )
-    client.force_login(desk.office)
+    client.force_login(cast.own_unit)
     page = client.get(f"/matters/{late.pk}/").content.decode()
     assert "法定节假日按《全国年节及纪念日放假办法》推算，调休上班日尚不可知" in page
 
 
-def test_the_board_pages_by_keyset_without_counting(tree, desk, client):
+def test_the_board_pages_by_keyset_without_counting(tree, cast, client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for index in range(55):
         services.register_matter(
             unit=tree.unit_a,
-            by=desk.office,
+            by=cast.own_unit,
             title=f"事项{index:02d}",
             category="cases",
             subtype="petition",
             working_days=1,
         )
-    client.force_login(desk.office)
+    client.force_login(cast.own_unit)
     with CaptureQueriesContext(connection) as ctx:
         first = client.get("/matters/")
     assert not any(
@@ -108,12 +108,12 @@ def test_the_board_pages_by_keyset_without_counting(tree, desk, client):
     assert client.get("/matters/", {"cursor": "nonsense"}).status_code == 200
 
 
-def test_overtime_is_recorded_from_the_matter_page(tree, desk, matter, client):
+def test_overtime_is_recorded_from_the_matter_page(tree, cast, matter, client):
     from django.utils import timezone
 
-    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
-    services.accept(matter=matter, by=desk.lawyer)
-    client.force_login(desk.lawyer)
+    services.assign(matter=matter, by=cast.own_unit, lawyer=tree.person_a)
+    services.accept(matter=matter, by=cast.lawyer)
+    client.force_login(cast.lawyer)
     page = client.get(f"/matters/{matter.pk}/").content.decode()
     assert 'data-testid="action-overtime"' in page
     response = client.post(
@@ -124,11 +124,11 @@ def test_overtime_is_recorded_from_the_matter_page(tree, desk, matter, client):
     assert matter.overtime.get().hours == 3
 
 
-def test_the_office_judges_a_decline_from_the_matter_page(tree, desk, matter, client):
-    services.assign(matter=matter, by=desk.office, lawyer=tree.person_a)
-    services.decline(matter=matter, by=desk.lawyer, reason="工作量已满")
+def test_the_office_judges_a_decline_from_the_matter_page(tree, cast, matter, client):
+    services.assign(matter=matter, by=cast.own_unit, lawyer=tree.person_a)
+    services.decline(matter=matter, by=cast.lawyer, reason="工作量已满")
     assignment = matter.assignments.get()
-    client.force_login(desk.office)
+    client.force_login(cast.own_unit)
     page = client.get(f"/matters/{matter.pk}/").content.decode()
     assert 'data-testid="action-judge-decline"' in page
     assert "工作量已满" in page
@@ -143,8 +143,8 @@ def test_the_office_judges_a_decline_from_the_matter_page(tree, desk, matter, cl
     assert 'data-testid="action-judge-decline"' not in page
 
 
-def test_a_verb_has_a_form_page_of_its_own(tree, desk, matter, client):
-    client.force_login(desk.office)
+def test_a_verb_has_a_form_page_of_its_own(tree, cast, matter, client):
+    client.force_login(cast.own_unit)
     page = client.get(f"/do/matters.matter/{matter.pk}/assign/")
     assert page.status_code == 200
     assert tree.person_a.name in page.content.decode()

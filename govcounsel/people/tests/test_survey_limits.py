@@ -101,7 +101,7 @@ def test_rows_past_the_limit_are_refused_while_reading_even_empty_ones(
     tree, office, monkeypatch, rows_read
 ):
     """A sheet without a dimension tag declares nothing: the limit counts every row read."""
-    monkeypatch.setattr(survey, "MAX_ROWS", 3)
+    monkeypatch.setattr(survey.reading, "MAX_ROWS", 3)  # where it is looked up
     content = _empty_rows_after(xlsx(good_rows(tree)[:1]), 5, first=3)
     with pytest.raises(SurveyFileError, match="一次最多导入3行"):
         plan_survey(content, by=office)
@@ -110,13 +110,13 @@ def test_rows_past_the_limit_are_refused_while_reading_even_empty_ones(
 
 def test_the_sheet_is_read_as_a_stream(tree, office, monkeypatch):
     calls = []
-    original = survey.load_workbook
+    original = survey.reading.load_workbook
 
     def recording(*args, **kwargs):
         calls.append(kwargs)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(survey, "load_workbook", recording)
+    monkeypatch.setattr(survey.reading, "load_workbook", recording)
     plan_survey(xlsx(good_rows(tree)), by=office)
     assert calls
     assert all(call.get("read_only") is True for call in calls)

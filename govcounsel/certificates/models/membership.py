@@ -1,0 +1,35 @@
+"""Membership of the lawyers association held by public lawyers (001 三(五))."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class AssociationMembership(models.Model):
+    """A person's membership of the lawyers association; every public lawyer must hold one
+    (001 三(五))."""
+
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("会员"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    member_number = models.CharField(_("会员证号"), max_length=40)
+    joined_on = models.DateField(_("入会日期"))
+    ended_on = models.DateField(_("退会日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("律师协会会员")
+        verbose_name_plural = _("律师协会会员")
+        ordering = ["-joined_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=Q(ended_on__isnull=True), name="one_current_membership"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.member_number}"

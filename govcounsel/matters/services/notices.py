@@ -1,0 +1,75 @@
+"""Notices issued on a matter: reminders to its handlers (催办) and the commission letter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from govcounsel.core.audit import record_event
+from govcounsel.core.errors import DomainError
+from govcounsel.core.notify import notify
+from govcounsel.core.permissions import ensure_can
+from govcounsel.core.verbs import Document
+
+from ..choices import AssignmentStatus, MatterAction, MatterStatus
+from ..documents import LITIGATION_SUBTYPES, commission_letter
+from ..models import Matter, MatterStep
+from .workflow import _locked
+
+# --- declared in verbs.py alongside the workflow ------------------------------------------
+
+
+@transaction.atomic
+def remind(*, matter: Matter, by: Any, note: str = "") -> Matter:
+    """催办 (000 #11): the unit's office or the supervising committee office prompts the
+    handling lawyers at once, without waiting for the daily supervision run."""
+    from ..supervision import handlers_of
+
+    matter = _locked(matter)
+    ensure_can(
+        by, "matters.remind", matter, _("只有本单位法治工作机构或依法治区（县）办可以催办。")
+    )
+    if matter.status == MatterStatus.CLOSED:
+        raise DomainError("closed", _("事项已办结，无需催办。"))
+    recipients = handlers_of(matter)
+    if not recipients:
+        raise DomainError("no_handler", _("该事项尚未指派承办律师，无法催办。"))
+    title = _("催办：“%(t)s”请于%(d)s前办结") % {
+        "t": matter.title,
+        "d": f"{matter.deadline:%Y-%m-%d}",
+    }
+    notify(recipients, title=str(title), body=note or str(title), url=matter.get_absolute_url())
+    MatterStep.objects.create(
+        matter=matter,
+        action=MatterAction.SUPERVISED,
+        from_status=matter.status,
+        to_status=matter.status,
+        actor=by,
+        note=note or str(title),
+    )
+    record_event("matters.matter.reminded", matter, by=by)
+    return matter
+
+
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def issue_commission_letter(
+    *, matter: Matter, by: Any, court: str, counterparty: str, authority: str = "一般授权"
+) -> Document:
+    """委托公函 (001 三(四)) for a litigation, arbitration or reconsideration matter."""
+    ensure_can(by, "matters.run", matter, _("只有本单位法治工作机构可以出具委托公函。"))
+    if matter.subtype not in LITIGATION_SUBTYPES:
+        raise DomainError("not_litigation", _("只有诉讼、仲裁和复议事项需要委托公函。"))
+    lawyers = [
+        a.person
+        for a in matter.assignments.select_related("person")
+        if a.status != AssignmentStatus.DECLINED
+    ]
+    content = commission_letter(
+        matter, court=court, counterparty=counterparty, authority=authority, lawyers=lawyers
+    )
+    record_event("matters.commission_letter.issued", matter, by=by)
+    return Document("委托公函.docx", content, WORD)
