@@ -153,6 +153,8 @@ class ScopedCase:
     parametrisation of each generated test by role. A class of other tests that need the
     same world (the URL table) derives from it too."""
 
+    # Who may do what does not depend on the hour: the clock runs of scripts/test skip these.
+    pytestmark = [pytest.mark.matrix]
     model: ClassVar[type[Model]]
     list_expected: ClassVar[Answers | None] = None
     detail_expected: ClassVar[Answers | None] = None
