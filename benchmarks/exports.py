@@ -193,7 +193,7 @@ def main() -> None:
         queued = ExportJob.objects.create(
             owner=supervisor,
             title="人员",
-            view="govcounsel.people.views.PersonListView",
+            view="govcounsel.people.views.people.PersonListView",
             path="/people/",
             format=ExportFormat.CSV,
         )

@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from govcounsel.accounts.api import ApiTokenViewSet, ObtainTokenView
-from govcounsel.accounts.password_views import PasswordChangeView
+from govcounsel.accounts.views.passwords import PasswordChangeView
 from govcounsel.certificates.api import (
     CancellationCaseViewSet,
     CertificateApplicationViewSet,

@@ -5,7 +5,7 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from govcounsel.accounts.home import home
-from govcounsel.accounts.views import LoginView
+from govcounsel.accounts.views.login import LoginView
 from govcounsel.core import audit_views, notification_views, verb_views
 
 audit_patterns = (

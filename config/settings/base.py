@@ -201,7 +201,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "govcounsel.accounts.views.lockout"
+AXES_LOCKOUT_CALLABLE = "govcounsel.accounts.views.login.lockout"
 AXES_VERBOSE = False
 # Lockout is per account name, as the policy asks; locking by address as well would let one
 # mistyping colleague behind a shared government NAT lock out the whole office.

@@ -153,10 +153,17 @@ def _may_use_back_office(user: Any) -> bool:
 
 AUDIT = MenuGroup("audit", _("审计日志"), weight=80, icon="bi-journal-check")
 SYSTEM = MenuGroup("system", _("系统"), weight=90, icon="bi-gear")
+MINE = MenuGroup("mine", _("我的"), weight=85, icon="bi-person")
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
 
 menu_items = [
     MenuItem(_("审计事件"), "audit:events", "core.read_audit", "bi-journal-text", AUDIT),
     MenuItem(_("数据变更"), "audit:changes", "core.read_audit", "bi-clock-history", AUDIT),
     MenuItem(_("法定节假日"), "calendar:years", "core.manage_calendar", "bi-calendar3", SYSTEM),
     MenuItem(_("后台管理"), "admin:index", _may_use_back_office, "bi-tools", SYSTEM),
+    # Large exports finish in the background; their files wait here (ADR 0018).
+    MenuItem(_("我的导出"), "exports:list", _signed_in, "bi-download", MINE),
 ]

@@ -18,6 +18,6 @@ menu_items = [
     MenuItem(
         _("跨单位调派"), "matters:dispatches", holds_business_role, "bi-arrow-left-right", MATTERS
     ),
-    # The talent pool of the superior unit's vertical system (dispatch_views.pool).
+    # The talent pool of the superior unit's vertical system (views/dispatch.pool).
     MenuItem(_("人才库"), "matters:pool", holds(Role.SUPERIOR_ADMIN), "bi-people", MATTERS),
 ]

@@ -13,7 +13,7 @@ PEOPLE = MenuGroup("people", _("人员"), weight=40, icon="bi-person-vcard")
 
 
 def imports_surveys(user: Any) -> bool:
-    """The survey import's own gate (survey_views._ensure_importer): a unit to manage."""
+    """The survey import's own gate (views/survey._ensure_importer): a unit to manage."""
     from govcounsel.organisations.models import Unit
 
     return has_role(user, PEOPLE_MANAGERS) and Unit.objects.manageable_by(user).exists()

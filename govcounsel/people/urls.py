@@ -1,20 +1,20 @@
 from django.urls import path
 
-from . import survey_views, views
+from .views import people, survey
 
 app_name = "people"
 urlpatterns = [
-    path("", views.PersonListView.as_view(), name="list"),
-    path("<int:pk>/", views.PersonDetailView.as_view(), name="person"),
-    path("<int:pk>/identity/", views.reveal_identity, name="identity"),
-    path("new/", views.person_create, name="create"),
-    path("survey/", survey_views.upload, name="survey"),
-    path("survey/template.xlsx", survey_views.template, name="survey-template"),
-    path("survey/<int:pk>/", survey_views.job, name="survey-job"),
-    path("survey/<int:pk>/import/", survey_views.confirm, name="survey-import"),
-    path("<int:pk>/edit/", views.person_update, name="update"),
-    path("<int:pk>/qualifications/new/", views.qualification_add, name="qualification-add"),
-    path("units/<int:unit_pk>/advisers/new/", views.adviser_add, name="adviser-add"),
-    path("qualifications/", views.QualificationListView.as_view(), name="qualifications"),
-    path("advisers/", views.LegalAdviserListView.as_view(), name="advisers"),
+    path("", people.PersonListView.as_view(), name="list"),
+    path("<int:pk>/", people.PersonDetailView.as_view(), name="person"),
+    path("<int:pk>/identity/", people.reveal_identity, name="identity"),
+    path("new/", people.person_create, name="create"),
+    path("survey/", survey.upload, name="survey"),
+    path("survey/template.xlsx", survey.template, name="survey-template"),
+    path("survey/<int:pk>/", survey.job, name="survey-job"),
+    path("survey/<int:pk>/import/", survey.confirm, name="survey-import"),
+    path("<int:pk>/edit/", people.person_update, name="update"),
+    path("<int:pk>/qualifications/new/", people.qualification_add, name="qualification-add"),
+    path("units/<int:unit_pk>/advisers/new/", people.adviser_add, name="adviser-add"),
+    path("qualifications/", people.QualificationListView.as_view(), name="qualifications"),
+    path("advisers/", people.LegalAdviserListView.as_view(), name="advisers"),
 ]

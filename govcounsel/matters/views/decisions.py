@@ -17,8 +17,8 @@ from govcounsel.core.forms import form_page
 from govcounsel.core.views import bootstrap_form
 from govcounsel.organisations.models import Unit
 
-from . import services
-from .models import Decision, DecisionItem
+from .. import services
+from ..models import Decision, DecisionItem
 
 
 class DecisionItemForm(ScopedForm):

@@ -17,10 +17,10 @@ from govcounsel.core.forms import DateInput, form_page
 from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.organisations.models import Unit
 
-from . import services
-from .choices import DispatchStatus, DutyCategory
-from .models import DispatchRequest, Expertise
-from .selectors import open_load, rank_candidates, talent_pool
+from .. import services
+from ..choices import DispatchStatus, DutyCategory
+from ..models import DispatchRequest, Expertise
+from ..selectors import open_load, rank_candidates, talent_pool
 
 
 class DispatchRequestForm(ScopedForm):

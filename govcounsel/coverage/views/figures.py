@@ -20,12 +20,12 @@ from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.organisations import selectors as org_selectors
 from govcounsel.organisations.models import Region
 
-from . import dashboard as coverage_dashboard
-from . import services
-from .forms import TargetForm
-from .groups import UnitGroup
-from .models import Target
-from .rules import reads_reports
+from .. import dashboard as coverage_dashboard
+from .. import services
+from ..forms import TargetForm
+from ..groups import UnitGroup
+from ..models import Target
+from ..rules import reads_reports
 
 
 def _region_for(request: HttpRequest) -> Region:

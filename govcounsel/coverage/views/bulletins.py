@@ -20,9 +20,9 @@ from govcounsel.core.scoping import get_visible_or_404, holds, scope_of
 from govcounsel.core.verb_views import document_response
 from govcounsel.organisations.models import Region
 
-from . import services
-from .models import Bulletin
-from .rules import reads_reports
+from .. import services
+from ..models import Bulletin
+from ..rules import reads_reports
 
 
 class BulletinForm(ScopedForm):

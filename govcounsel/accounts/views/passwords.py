@@ -23,9 +23,9 @@ from rest_framework.views import APIView
 from govcounsel.core.errors import DomainError
 from govcounsel.core.forms import form_page
 
-from . import services
-from .password_forms import NewPasswordForm, PasswordChangeForm
-from .password_policy import password_expired
+from .. import services
+from ..password_forms import NewPasswordForm, PasswordChangeForm
+from ..password_policy import password_expired
 
 
 @login_required

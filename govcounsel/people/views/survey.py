@@ -17,8 +17,8 @@ from govcounsel.core.exporters import XLSX_TYPE
 from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.organisations.models import Unit
 
-from . import survey
-from .models import SurveyUpload
+from .. import survey
+from ..models import SurveyUpload
 
 MAX_BYTES = 20 * 1024 * 1024
 

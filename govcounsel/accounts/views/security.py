@@ -17,11 +17,11 @@ from django.views.decorators.http import require_POST
 
 from govcounsel.core.scoping import get_visible_or_404
 
-from . import two_factor
-from .choices import Role
-from .models import ApiToken
-from .scopes import has_role
-from .token_services import revoke_token, tokens_visible_to
+from .. import two_factor
+from ..choices import Role
+from ..models import ApiToken
+from ..scopes import has_role
+from ..token_services import revoke_token, tokens_visible_to
 
 
 class CodeForm(forms.Form):

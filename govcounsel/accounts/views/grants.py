@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from govcounsel.core.errors import DomainError
 
-from . import services
-from .choices import IDENTITY_READERS
-from .models import RoleGrant
-from .scopes import has_role
+from .. import services
+from ..choices import IDENTITY_READERS
+from ..models import RoleGrant
+from ..scopes import has_role
 
 
 @login_required

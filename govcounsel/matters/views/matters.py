@@ -12,11 +12,11 @@ from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.core.workdays import calendar_covers
 from govcounsel.organisations.models import Unit
 
-from . import services
-from .filters import MatterFilter
-from .forms import MatterForm
-from .models import Matter
-from .reports import MatterReport
+from .. import services
+from ..filters import MatterFilter
+from ..forms import MatterForm
+from ..models import Matter
+from ..reports import MatterReport
 
 
 class MatterBoardView(ScopedListView):

@@ -15,11 +15,11 @@ from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.organisations.models import Unit
 
-from . import services
-from .filters import LegalAdviserFilter, PersonFilter, QualificationFilter
-from .forms import AdviserForm, PersonForm, QualificationForm
-from .models import LegalAdviser, Person, Qualification
-from .reports import LegalAdviserReport, PersonReport, QualificationReport
+from .. import services
+from ..filters import LegalAdviserFilter, PersonFilter, QualificationFilter
+from ..forms import AdviserForm, PersonForm, QualificationForm
+from ..models import LegalAdviser, Person, Qualification
+from ..reports import LegalAdviserReport, PersonReport, QualificationReport
 
 
 class PersonListView(ScopedListView):

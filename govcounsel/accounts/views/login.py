@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from .forms import LoginForm
+from ..forms import LoginForm
 
 
 class LoginView(auth_views.LoginView):

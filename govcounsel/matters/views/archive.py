@@ -11,8 +11,8 @@ from govcounsel.core.audit import record_event
 from govcounsel.core.dates import parse_year
 from govcounsel.core.exporters import xlsx_response
 
-from .archive import archive_page, parse_person_id
-from .reports import ArchiveReport
+from ..archive import archive_page, parse_person_id
+from ..reports import ArchiveReport
 
 
 @login_required

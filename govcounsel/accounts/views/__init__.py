@@ -1,0 +1,1 @@
+"""Pages of login, role grants, passwords and login security."""

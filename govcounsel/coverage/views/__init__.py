@@ -1,0 +1,1 @@
+"""Pages of coverage figures, targets and quarterly bulletins."""

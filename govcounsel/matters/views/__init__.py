@@ -1,0 +1,1 @@
+"""Pages of legal matters, decisions, dispatch and the work archive."""

@@ -1,0 +1,1 @@
+"""Pages of people, qualifications, advisers and the survey import."""
