@@ -159,6 +159,7 @@ MINE = MenuGroup("mine", _("我的"), weight=85, icon="bi-person")
 def _signed_in(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
+
 menu_items = [
     MenuItem(_("审计事件"), "audit:events", "core.read_audit", "bi-journal-text", AUDIT),
     MenuItem(_("数据变更"), "audit:changes", "core.read_audit", "bi-clock-history", AUDIT),

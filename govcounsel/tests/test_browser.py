@@ -166,6 +166,9 @@ def test_assign_accept_opinion_close_in_the_browser(live_server, tree, certify):
         page.goto(f"{live_server.url}/matters/mine/")
         page.click("text=关于某规范性文件的合法性审核")
         page.click("[data-testid=action-accept]")
+        # The lawyer's actions now: the opinion, overtime, each with its own input.
+        assert page.locator("[data-testid=action-overtime]").count() == 1
+        screenshot(page, "matter-actions")
         page.fill(
             "form:has([data-testid=action-submit-opinion]) textarea[name=text]",
             "经审查，该文件制定程序和内容合法。",
