@@ -6,7 +6,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from govcounsel.accounts.home import home
 from govcounsel.accounts.views.login import LoginView
-from govcounsel.core import audit_views, notification_views, verb_views
+from govcounsel.core.views import audit as audit_views
+from govcounsel.core.views import notifications as notification_views
+from govcounsel.core.views import verbs as verb_views
 
 audit_patterns = (
     [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import calendar_views as views
+from .views import calendar as views
 
 app_name = "calendar"
 urlpatterns = [

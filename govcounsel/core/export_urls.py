@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import export_views
+from .views import exports as export_views
 
 app_name = "exports"
 

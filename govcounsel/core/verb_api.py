@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from . import verbs
 from .errors import NotPermitted
-from .verb_views import document_response
+from .views.verbs import document_response
 
 _PERMISSION_DENIED = _("您没有执行该操作的权限。")
 

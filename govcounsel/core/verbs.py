@@ -7,7 +7,7 @@ object), when (a django-fsm transition or a predicate on the object), the input 
 service it calls, and the question to ask first when it cannot be undone. From that one
 declaration come:
 
-- the page action at `/do/<app.model>/<pk>/<verb>/` (core.verb_views), with a form page on GET;
+- the page action at `/do/<app.model>/<pk>/<verb>/` (core/views/verbs.py), with a form page on GET;
 - the buttons with their forms in the object's page (`{% verb_panel object %}`);
 - the API action `POST /api/v1/<resource>/<pk>/<verb>/` on the model's viewset
   (`VerbViewSetMixin`), with its OpenAPI request body derived from the form;

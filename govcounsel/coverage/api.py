@@ -18,7 +18,7 @@ from govcounsel.core.api import ScopedReadViewSet, ScopedViewSet
 from govcounsel.core.dates import parse_day
 from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedRelatedField, ScopedSlugRelatedField
-from govcounsel.core.verb_views import document_response
+from govcounsel.core.views.verbs import document_response
 from govcounsel.organisations import selectors as org_selectors
 from govcounsel.organisations.models import Region
 

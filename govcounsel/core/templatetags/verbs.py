@@ -7,8 +7,8 @@ from typing import Any
 from django import template
 
 from govcounsel.core import verbs
-from govcounsel.core.verb_views import verb_url as _verb_url
 from govcounsel.core.views import bootstrap_form
+from govcounsel.core.views.verbs import verb_url as _verb_url
 
 register = template.Library()
 

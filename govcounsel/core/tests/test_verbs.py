@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from govcounsel.core import verbs
 from govcounsel.core.testing import ROLES
-from govcounsel.core.verb_views import verb_url
+from govcounsel.core.views.verbs import verb_url
 
 # Who may take a verb does not depend on the hour: the clock runs of scripts/test skip these.
 pytestmark = pytest.mark.matrix

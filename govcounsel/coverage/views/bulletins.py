@@ -17,7 +17,7 @@ from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import form_page
 from govcounsel.core.scoping import get_visible_or_404, holds, scope_of
-from govcounsel.core.verb_views import document_response
+from govcounsel.core.views.verbs import document_response
 from govcounsel.organisations.models import Region
 
 from .. import services

@@ -14,11 +14,11 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .audit_display import in_chunks, prepare_entries, prepare_events, shown_changes
-from .exporters import Column, Report, attr
-from .filters import AuditEventFilter, ChangeFilter
-from .models import AuditEvent
-from .views import ScopedListView
+from ..audit_display import in_chunks, prepare_entries, prepare_events, shown_changes
+from ..exporters import Column, Report, attr
+from ..filters import AuditEventFilter, ChangeFilter
+from ..models import AuditEvent
+from .base import ScopedListView
 
 # Rows prepared together in an export: one query for their diffs, one per related model.
 _EXPORT_CHUNK = 500

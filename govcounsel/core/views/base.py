@@ -11,12 +11,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonRespons
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
-from .access import record_personal_read
-from .audit import record_event
-from .export_jobs import EXPORT_FORMATS, export_list
-from .exporters import Report
-from .pagination import KeysetPagination
-from .scoping import get_visible_or_404
+from ..access import record_personal_read
+from ..audit import record_event
+from ..export_jobs import EXPORT_FORMATS, export_list
+from ..exporters import Report
+from ..pagination import KeysetPagination
+from ..scoping import get_visible_or_404
 
 
 class ScopedListView(LoginRequiredMixin, ListView):
@@ -159,7 +159,7 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):
-        from .api import not_found_body
+        from ..api import not_found_body
 
         return JsonResponse(not_found_body(), status=404, json_dumps_params={"ensure_ascii": False})
     return render(request, "404.html", status=404)

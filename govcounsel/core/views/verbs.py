@@ -11,11 +11,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from . import verbs
-from .errors import NotPermitted
-from .forms import run_service
-from .scoping import get_visible_or_404
-from .views import bootstrap_form
+from .. import verbs
+from ..errors import NotPermitted
+from ..forms import run_service
+from ..scoping import get_visible_or_404
+from .base import bootstrap_form
 
 
 def document_response(document: verbs.Document) -> HttpResponse:

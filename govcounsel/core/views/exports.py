@@ -10,10 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .audit import record_event
-from .choices import ExportFormat
-from .exporters import CSV_TYPE, XLSX_TYPE, export_filename
-from .models import ExportJob
+from ..audit import record_event
+from ..choices import ExportFormat
+from ..exporters import CSV_TYPE, XLSX_TYPE, export_filename
+from ..models import ExportJob
 
 CONTENT_TYPES = {ExportFormat.XLSX: XLSX_TYPE, ExportFormat.CSV: CSV_TYPE}
 

@@ -16,15 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import calendar_selectors as selectors
-from . import calendar_services as services
-from .calendar_forms import DayForm, ImportForm, NoticeForm
-from .calendar_import import template_workbook
-from .choices import NoticeSource
-from .dates import parse_day
-from .errors import DomainError
-from .forms import form_page
-from .views import bootstrap_form
+from .. import calendar_selectors as selectors
+from .. import calendar_services as services
+from ..calendar_forms import DayForm, ImportForm, NoticeForm
+from ..calendar_import import template_workbook
+from ..choices import NoticeSource
+from ..dates import parse_day
+from ..errors import DomainError
+from ..forms import form_page
+from .base import bootstrap_form
 
 
 def _may_manage(request: HttpRequest) -> None:
