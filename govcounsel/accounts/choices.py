@@ -25,6 +25,11 @@ ADMIN_DUTIES = frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADM
 SELF_ROLES = frozenset({Role.PUBLIC_LAWYER})
 
 DOMAIN_ROLES = REGION_ROLES | UNIT_ROLES | SELF_ROLES
+# Who reads the casework of units (applications, cancellation cases, matters, decisions,
+# dispatch): the association keeps membership and the reconciliation centre its mediators,
+# neither reads a unit's legal work (DOMAIN.md "Roles and what each may see").
+CASEWORK_REGION_ROLES = frozenset({Role.SUPERVISOR, Role.JUSTICE_BUREAU})
+CASEWORK_READERS = CASEWORK_REGION_ROLES | UNIT_ROLES | SELF_ROLES
 # Who may add and change people, qualifications and advisers within their scope.
 PEOPLE_MANAGERS = frozenset({Role.UNIT_ADMIN, Role.SUPERIOR_ADMIN, Role.JUSTICE_BUREAU})
 # Who may read full ID numbers and phones (each read is audited); holders always see their own.

@@ -114,6 +114,8 @@ def provide_scopes() -> None:
             "ADMIN_DUTIES",
             "SELF_ROLES",
             "DOMAIN_ROLES",
+            "CASEWORK_REGION_ROLES",
+            "CASEWORK_READERS",
             "PEOPLE_MANAGERS",
             "IDENTITY_READERS",
             "ORGANISATION_READERS",

@@ -2,21 +2,23 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.accounts.choices import Role
+from govcounsel.accounts.choices import CASEWORK_READERS, Role
 from govcounsel.accounts.predicates import holds, holds_business_role
 from govcounsel.core.menu import MenuGroup, MenuItem
 
 CERTIFICATES = MenuGroup("certificates", _("公职律师证书"), weight=50, icon="bi-card-heading")
 BUSINESS = holds_business_role
+# The casework of units: not the association or the reconciliation centre.
+CASEWORK = holds(*sorted(CASEWORK_READERS))
 
 menu_items = [
     MenuItem(
-        _("证书申请"), "certificates:applications", BUSINESS, "bi-pencil-square", CERTIFICATES
+        _("证书申请"), "certificates:applications", CASEWORK, "bi-pencil-square", CERTIFICATES
     ),
     MenuItem(
         _("证书登记簿"), "certificates:certificates", BUSINESS, "bi-journal-bookmark", CERTIFICATES
     ),
-    MenuItem(_("注销案件"), "certificates:cases", BUSINESS, "bi-x-octagon", CERTIFICATES),
+    MenuItem(_("注销案件"), "certificates:cases", CASEWORK, "bi-x-octagon", CERTIFICATES),
     MenuItem(
         _("具有资格但未申请"),
         "certificates:qualified",

@@ -384,8 +384,6 @@ ROUTES: dict[str, Get | Case | Verbs] = {
             superior=200,
             parent_region=403,
             bureau=403,
-            association=403,
-            reconciliation=403,
             anonymous=401,
         ),
         pk("dispatch"),

@@ -52,7 +52,7 @@ class CertificateApplication(FSMModelMixin, models.Model):
     objects = ApplicationQuerySet.as_manager()
 
     class Scoping:
-        roles = "DOMAIN_ROLES"
+        roles = "CASEWORK_READERS"
         region = "unit__region__path"
         unit = "unit_id"
         system = "unit__system_path"

@@ -54,7 +54,7 @@ class CancellationCase(FSMModelMixin, models.Model):
     objects = CaseQuerySet.as_manager()
 
     class Scoping:
-        roles = "DOMAIN_ROLES"
+        roles = "CASEWORK_READERS"
         region = "certificate__unit__region__path"
         unit = "certificate__unit_id"
         system = "certificate__unit__system_path"

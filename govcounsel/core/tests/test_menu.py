@@ -35,7 +35,7 @@ MUST_REACH: dict[str, set[str]] = {
     },
     "other_region": {"accounts:pending-grants", "certificates:certificates"},
     "association": {"certificates:non-members", "certificates:certificates"},
-    "reconciliation": {"matters:board", "coverage:dashboard"},
+    "reconciliation": {"coverage:dashboard"},
     "lawyer": {"matters:mine", "matters:archive", "certificates:applications"},
     "colleague": {"matters:mine"},
     "system_admin": {"organisations:tree", "organisations:units", "calendar:years"},

@@ -150,9 +150,9 @@ def test_every_scoped_model_of_the_project_is_declared_soundly():
 
 def test_the_special_rules_are_declared_not_written():
     matter = declaration_of(apps.get_model("matters", "Matter"))
-    assert Reach("REGION_ROLES", region="unit__region__path", where=Q(confidential=False)) in (
-        matter.also
-    )
+    assert Reach(
+        "CASEWORK_REGION_ROLES", region="unit__region__path", where=Q(confidential=False)
+    ) in (matter.also)
     target = declaration_of(apps.get_model("coverage", "Target"))
     assert target.requires == "DOMAIN_ROLES"
     assert Via("region", with_ancestors=True) in target.also

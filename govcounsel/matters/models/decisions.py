@@ -37,7 +37,7 @@ class DecisionItem(models.Model):
     objects = DecisionItemQuerySet.as_manager()
 
     class Scoping:
-        roles = "DOMAIN_ROLES"
+        roles = "CASEWORK_READERS"
         region = "unit__region__path"
         unit = "unit_id"
         system = "unit__system_path"
@@ -88,7 +88,7 @@ class Decision(FSMModelMixin, models.Model):
     objects = DecisionQuerySet.as_manager()
 
     class Scoping:
-        roles = "DOMAIN_ROLES"
+        roles = "CASEWORK_READERS"
         region = "item__unit__region__path"
         unit = "item__unit_id"
         system = "item__unit__system_path"

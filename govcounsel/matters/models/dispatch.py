@@ -93,12 +93,12 @@ class DispatchRequest(FSMModelMixin, models.Model):
     class Scoping:
         # Both ends see a request: the requesting unit's side and the superior's system;
         # and the lawyer sent.
-        roles = "DOMAIN_ROLES"
+        roles = "CASEWORK_READERS"
         region = "unit__region__path"
         unit = "unit_id"
         system = "unit__system_path"
         also = (
-            Reach("DOMAIN_ROLES", unit="superior_id", system="superior__system_path"),
+            Reach("CASEWORK_READERS", unit="superior_id", system="superior__system_path"),
             Mine(person="lawyer_id"),
         )
 

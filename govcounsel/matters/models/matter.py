@@ -82,7 +82,9 @@ class Matter(FSMModelMixin, models.Model):
         unit = "unit_id"
         system = "unit__system_path"
         also = (
-            Reach("REGION_ROLES", region="unit__region__path", where=Q(confidential=False)),
+            Reach(
+                "CASEWORK_REGION_ROLES", region="unit__region__path", where=Q(confidential=False)
+            ),
             Mine(person="person_id", through="matters.Assignment", link="matter"),
         )
 
