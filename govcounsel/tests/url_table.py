@@ -251,8 +251,8 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "matters:pool": Get(answers(403, superior=200, anonymous=302)),
     "verb": VERBS,
     # --- audit, calendar, exports ----------------------------------------------------------------
-    "audit:events": Get(answers(403, audit_admin=200)),
-    "audit:changes": Get(answers(403, audit_admin=200)),
+    "audit:events": Get(answers(403, audit_admin=200, anonymous=302)),
+    "audit:changes": Get(answers(403, audit_admin=200, anonymous=302)),
     "calendar:years": Get(answers(403, system_admin=200, anonymous=302)),
     "calendar:import": Get(answers(403, system_admin=200, anonymous=302)),
     "calendar:import-template": Get(answers(403, system_admin=200, anonymous=302)),
