@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,11 +38,12 @@ class Reaching:
         return self._scopes[key]
 
 
-class Extra:
+class Extra(ABC):
     """One more way a row becomes visible, ORed with the declared lookups."""
 
+    @abstractmethod
     def q(self, model: type[models.Model], reaching: Reaching) -> Q:
-        raise NotImplementedError
+        """The condition under which the user reaches a row this way."""
 
     def check(self, model: type[models.Model]) -> list[str]:
         """Problems with the declaration, found at start-up (`manage.py check`)."""

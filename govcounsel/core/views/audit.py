@@ -88,7 +88,8 @@ class _AuditList(PermissionRequiredMixin, ScopedListView):
     paginate_by = 50
 
     def prepare(self, rows: list[Any]) -> list[Any]:
-        raise NotImplementedError
+        """The page's rows made readable (labels, names, diffs); each list says how."""
+        return rows
 
     def paginate_queryset(self, queryset: Any, page_size: int) -> Any:
         paginator, page, rows, more = super().paginate_queryset(queryset, page_size)
