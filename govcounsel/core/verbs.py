@@ -21,7 +21,7 @@ module is imported at start-up (core.apps).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django import forms
@@ -165,13 +165,7 @@ def register(model: type[Model], *verbs: Verb) -> None:
         if verb.name in names:
             raise ValueError(f"{label_of(model)} declares the verb {verb.name!r} twice")
         names.add(verb.name)
-        declared.append(_bound(verb, model))
-
-
-def _bound(verb: Verb, model: type[Model]) -> Verb:
-    from dataclasses import replace
-
-    return replace(verb, model=model)
+        declared.append(replace(verb, model=model))
 
 
 _discovered = False

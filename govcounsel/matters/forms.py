@@ -19,7 +19,7 @@ from govcounsel.people.models import LegalAdviser, Person
 
 from .choices import SUBTYPES, AssignmentStatus, DutyCategory, MatterStatus, Priority
 from .models import Assignment, Matter, Opinion
-from .selectors import assignable_people, public_lawyers_of
+from .selectors import assignable_people, public_lawyers_of, talent_pool
 
 
 class MatterForm(ScopedForm):
@@ -199,12 +199,11 @@ class DispatchForm(VerbForm):
 
     def __init__(self, *args: Any, user: Any, obj: Any, **kwargs: Any) -> None:
         super().__init__(*args, user=user, obj=obj, **kwargs)
-        # The page offers the ranked candidates; the service refuses anyone outside the pool.
+        # The page offers the system's pool (one query, no ranking: the page's candidate
+        # table ranks); the service refuses anyone outside it.
         if not self.is_bound:
-            from .selectors import rank_candidates
-
-            ids = [c.person.pk for c in rank_candidates(obj)]
-            self.scoped_field("lawyer").narrow(Q(pk__in=ids))
+            pool = talent_pool(obj.superior).exclude(unit=obj.unit)
+            self.scoped_field("lawyer").narrow(Q(pk__in=pool.values("pk")))
 
 
 class AnswerForm(VerbForm):

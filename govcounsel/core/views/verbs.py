@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,8 +22,6 @@ from .base import bootstrap_form
 def document_response(document: verbs.Document) -> HttpResponse:
     response = HttpResponse(document.content, content_type=document.content_type)
     # RFC 6266 with a UTF-8 name, so that Chinese file names survive every browser.
-    from urllib.parse import quote
-
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(document.filename)}"
     return response
 
