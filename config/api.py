@@ -10,6 +10,7 @@ from govcounsel.certificates.api import (
     CertificateViewSet,
 )
 from govcounsel.core.api import IdRouter
+from govcounsel.core.notification_api import NotificationViewSet
 from govcounsel.coverage.api import BulletinViewSet, CoverageView, TargetViewSet
 from govcounsel.matters.api import (
     DecisionItemViewSet,
@@ -23,6 +24,7 @@ from govcounsel.people.api import LegalAdviserViewSet, PersonViewSet, Qualificat
 
 router = IdRouter()
 router.register("auth/tokens", ApiTokenViewSet, basename="auth-token")
+router.register("notifications", NotificationViewSet, basename="notification")
 router.register("regions", RegionViewSet, basename="region")
 router.register("units", UnitViewSet, basename="unit")
 router.register("people", PersonViewSet, basename="person")

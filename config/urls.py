@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from govcounsel.accounts.help import help_page
 from govcounsel.accounts.home import home
 from govcounsel.accounts.views.login import LoginView
 from govcounsel.core.views import audit as audit_views
@@ -26,6 +27,18 @@ urlpatterns = [
     path("security/", include("govcounsel.accounts.security_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("notifications/", notification_views.inbox, name="notifications"),
+    path(
+        "notifications/settings/",
+        notification_views.notification_settings,
+        name="notification-settings",
+    ),
+    path("notifications/read-all/", notification_views.read_all, name="notifications-read-all"),
+    path(
+        "notifications/<int:pk>/open/",
+        notification_views.open_notification,
+        name="notification-open",
+    ),
+    path("help/", help_page, name="help"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("organisations/", include("govcounsel.organisations.urls")),
     path("people/", include("govcounsel.people.urls")),

@@ -3,6 +3,11 @@
 Usage: .venv/bin/python scripts/screenshots.py [base-url]
 (DATABASE_URL names the demo's database when it is not var/govcounsel.sqlite3: accounts
 with two-factor login get their code from their device's key there.)
+
+       .venv/bin/python scripts/screenshots.py --walk
+takes the shots from 19 on instead: each role's day, walked in the browser test
+govcounsel/tests/test_role_days.py on its own small world (DATABASE_URL names a
+PostgreSQL server, as for scripts/test), which saves its key moments into the same folder.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+ARGS = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+BASE = ARGS[0] if ARGS else "http://127.0.0.1:8000"
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 PASSWORD = "Gov-Demo-2026!"  # noqa: S105 -- the published demo password
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -156,5 +162,22 @@ def main() -> None:
         browser.close()
 
 
+def walk() -> int:
+    """The role-day walk (a browser test) with its screenshots switched on."""
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    env = {
+        **os.environ,
+        "GC_SCREENSHOTS": str(OUT),
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+    }
+    test = ["govcounsel/tests/test_role_days.py", "-q", "-n", "0", "-p", "no:cacheprovider"]
+    return subprocess.call([sys.executable, "-m", "pytest", *test], cwd=root, env=env)  # noqa: S603
+
+
 if __name__ == "__main__":
+    if "--walk" in sys.argv[1:]:
+        sys.exit(walk())
     main()

@@ -192,6 +192,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Idle sessions end after 30 minutes: the expiry moves with every request.
 SESSION_COOKIE_AGE = env("IDLE_SESSION_MINUTES") * 60
+# Database sessions that keep one row per signed-in browser, for the security administrator's
+# list of sessions (accounts/sessions.py).
+SESSION_ENGINE = "govcounsel.accounts.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

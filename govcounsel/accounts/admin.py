@@ -8,17 +8,16 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.admin import ReadOnlyAdmin, ServiceAdmin, take_over
-from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 
 from . import services
 from .choices import Role
 from .models import AdminPasswordReset, RoleGrant, User
+from .security_services import unlock_attempts
 
 
 class AccountCreationForm(forms.ModelForm):
@@ -162,15 +161,11 @@ class AccessAttemptAdmin(LoginRecordAdmin):
 
     @admin.action(description=_("解除锁定（记入审计）"))
     def unlock(self, request: Any, queryset: Any) -> None:
-        with transaction.atomic():
-            for attempt in queryset:
-                record_event(
-                    "accounts.lockout.unlocked",
-                    attempt,
-                    by=request.user,
-                    data={"username": attempt.username, "ip_address": attempt.ip_address},
-                )
-            count = queryset.delete()[0]
+        # The reason is asked for on the security page (accounts:lockouts); here it names
+        # where the lockout was lifted.
+        count = unlock_attempts(
+            attempts=queryset, by=request.user, reason=str(_("在后台管理中解除"))
+        )
         self.message_user(request, _("已解除 %(count)s 条锁定记录。") % {"count": count})
 
 

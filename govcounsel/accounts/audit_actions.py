@@ -11,6 +11,7 @@ for name, label in (
     ("accounts.login.throttled", _("登录过于频繁被拒绝")),
     ("accounts.logout", _("退出登录")),
     ("accounts.lockout.unlocked", _("解除账号锁定")),
+    ("accounts.session.ended", _("结束登录会话")),
     ("accounts.user.created", _("创建账号")),
     ("accounts.user.updated", _("修改账号")),
     ("accounts.password.changed", _("修改密码")),

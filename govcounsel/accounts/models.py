@@ -225,5 +225,7 @@ class AdminPasswordReset(models.Model):
         return f"{self.target} ({self.requested_at:%Y-%m-%d %H:%M})"
 
 
-# API tokens live in their own module (ADR 0012); imported here so the app registers the model.
+# API tokens (ADR 0012) and browser sessions live in their own modules; imported here so the
+# app registers the models.
+from .sessions import UserSession  # noqa: E402, F401
 from .tokens import ApiToken  # noqa: E402, F401

@@ -36,6 +36,7 @@ from govcounsel.core.services import model_update
 
 from .choices import ADMIN_DUTIES, IDENTITY_READERS, Role
 from .models import AdminPasswordReset, PasswordHistory, RoleGrant, User
+from .notices import ADMIN_RESET, GRANT_PENDING
 from .scopes import forget_grants, roles_of
 
 REMEMBERED_PASSWORDS = 5
@@ -196,6 +197,7 @@ def request_admin_reset(*, target: User, by: Any, reason: str = "") -> AdminPass
     ).exclude(pk__in=[by.pk, target.pk])
     notify(
         confirmers.distinct(),
+        kind=ADMIN_RESET,
         title=str(_("管理员密码重置待确认：%(user)s") % {"user": target.get_username()}),
         body=str(_("%(by)s申请重置该管理员的密码，须由另一职责的管理员在后台确认。"))
         % {"by": by.get_username()},
@@ -275,6 +277,7 @@ def grant_role(
     if pending:
         notify(
             approvers_of(grant),
+            kind=GRANT_PENDING,
             title=str(_("授权待审批：%(user)s") % {"user": user.get_username()}),
             body=str(
                 _("安全管理员申请授予可查看身份信息的角色，须由本区域或上级区域的司法局审批。")

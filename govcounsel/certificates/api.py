@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -14,7 +15,7 @@ from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedRelatedField
 from govcounsel.people.models import Person
 
-from . import numbering, services
+from . import batch, numbering, services
 from .filters import ApplicationFilter, CaseFilter, CertificateFilter
 from .models import CancellationCase, Certificate, CertificateApplication
 
@@ -88,7 +89,100 @@ class CertificateSerializer(serializers.ModelSerializer):
         return numbering.decode(certificate.number).as_dict()
 
 
-class CertificateApplicationViewSet(ScopedReadViewSet):
+class BatchInputSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=batch.MAX_ID),
+        min_length=1,
+        max_length=batch.MAX_BATCH,
+        help_text=_("要办理的申请编号"),
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class BatchDoneSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    person_name = serializers.CharField()
+    status = serializers.CharField()
+    certificate_number = serializers.CharField(allow_null=True)
+
+
+class BatchRefusedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    person_name = serializers.CharField(allow_null=True)
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
+class BatchAnswerSerializer(serializers.Serializer):
+    done = BatchDoneSerializer(many=True)
+    refused = BatchRefusedSerializer(many=True)
+    summary = serializers.CharField()
+
+
+def _batch_answer(outcome: batch.Outcome) -> dict[str, Any]:
+    statuses = dict(
+        CertificateApplication.objects.filter(
+            pk__in=[application.pk for application, _result in outcome.done]
+        ).values_list("pk", "status")
+    )
+    return {
+        "done": [
+            {
+                "id": application.pk,
+                "person_name": application.person.name,
+                "status": statuses[application.pk],
+                "certificate_number": getattr(result, "number", None),
+            }
+            for application, result in outcome.done
+        ],
+        "refused": [
+            {
+                "id": refusal.id,
+                "person_name": refusal.application.person.name if refusal.application else None,
+                "code": refusal.code,
+                "message": refusal.message,
+            }
+            for refusal in outcome.refused
+        ],
+        "summary": outcome.summary(),
+    }
+
+
+class BatchActionsMixin:
+    """统一申报 and 批量批准 (certificates/batch.py): each id through the declared verb, each
+    in its own transaction; 200 with what was done and what was refused and why. An id out
+    of the caller's scope is refused as not found and changes nothing."""
+
+    def run_batch(self, request: Request, name: str) -> Response:
+        body = BatchInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        action = batch.BATCHES[name]
+        ids = batch.parse_ids(body.validated_data["ids"])
+        outcome = batch.run(request.user, action, ids, {"note": body.validated_data["note"]})
+        return Response(_batch_answer(outcome))
+
+    @extend_schema(
+        request=BatchInputSerializer,
+        responses=BatchAnswerSerializer,
+        summary=str(batch.BATCHES["submit"].label),
+    )
+    @action(detail=False, methods=["post"], url_path="batch-submit", url_name="batch-submit")
+    def batch_submit(self, request: Request) -> Response:
+        """统一申报: submit the unit's reviewed applications to the justice bureau together."""
+        return self.run_batch(request, "submit")
+
+    @extend_schema(
+        request=BatchInputSerializer,
+        responses=BatchAnswerSerializer,
+        summary=str(batch.BATCHES["approve"].label),
+    )
+    @action(detail=False, methods=["post"], url_path="batch-approve", url_name="batch-approve")
+    def batch_approve(self, request: Request) -> Response:
+        """批量批准: approve submitted applications together, issuing each certificate."""
+        return self.run_batch(request, "approve")
+
+
+class CertificateApplicationViewSet(BatchActionsMixin, ScopedReadViewSet):
     """申请 → 审核 → 申报 → 审批. POST creates an application for a person."""
 
     model = CertificateApplication

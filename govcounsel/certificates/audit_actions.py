@@ -22,6 +22,7 @@ for name, label in (
     ("certificates.case.recovered", _("收回证书")),
     ("certificates.case.completed", _("办结注销案件")),
     ("certificates.membership.recorded", _("登记律师协会会员")),
+    ("certificates.membership.ended", _("律师协会会员退会")),
     ("certificates.scan.downloaded", _("下载扫描件")),
 ):
     actions.register(name, label, group="certificates")

@@ -67,3 +67,8 @@ class ApplyForm(forms.Form):
 class MembershipForm(forms.Form):
     member_number = forms.CharField(label=_("会员证号"), max_length=40)
     joined_on = forms.DateField(label=_("入会日期"), widget=DateInput())
+
+
+class EndMembershipForm(forms.Form):
+    ended_on = forms.DateField(label=_("退会日期"), widget=DateInput())
+    reason = forms.CharField(label=_("退会原因"), max_length=200, required=False)

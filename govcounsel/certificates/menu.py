@@ -2,14 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.accounts.choices import CASEWORK_READERS, Role
-from govcounsel.accounts.predicates import holds, holds_business_role
+from govcounsel.accounts.choices import CASEWORK_READERS, DOMAIN_ROLES, SELF_ROLES, Role
+from govcounsel.accounts.predicates import holds
 from govcounsel.core.menu import MenuGroup, MenuItem
 
 CERTIFICATES = MenuGroup("certificates", _("公职律师证书"), weight=50, icon="bi-card-heading")
-BUSINESS = holds_business_role
+# A lawyer's menu is the lawyer's own work (their own application): not the registers.
+BUSINESS = holds(*sorted(DOMAIN_ROLES - SELF_ROLES))
 # The casework of units: not the association or the reconciliation centre.
 CASEWORK = holds(*sorted(CASEWORK_READERS))
+UNIT_CASEWORK = holds(*sorted(CASEWORK_READERS - SELF_ROLES))
 
 menu_items = [
     MenuItem(
@@ -18,7 +20,7 @@ menu_items = [
     MenuItem(
         _("证书登记簿"), "certificates:certificates", BUSINESS, "bi-journal-bookmark", CERTIFICATES
     ),
-    MenuItem(_("注销案件"), "certificates:cases", CASEWORK, "bi-x-octagon", CERTIFICATES),
+    MenuItem(_("注销案件"), "certificates:cases", UNIT_CASEWORK, "bi-x-octagon", CERTIFICATES),
     MenuItem(
         _("具有资格但未申请"),
         "certificates:qualified",
@@ -32,6 +34,13 @@ menu_items = [
         "certificates:non-members",
         holds(Role.ASSOCIATION),
         "bi-person-plus",
+        CERTIFICATES,
+    ),
+    MenuItem(
+        _("律师协会会员"),
+        "certificates:members",
+        holds(Role.ASSOCIATION),
+        "bi-people",
         CERTIFICATES,
     ),
 ]

@@ -44,3 +44,15 @@ class CaseReport(Report):
 
 class QualifiedStaffReport(PersonReport):
     title = _("具有资格但未申请人员")
+
+
+class MembershipReport(Report):
+    title = _("律师协会会员")
+    columns = [
+        Column(_("会员"), attr("person.name"), 10),
+        Column(_("会员证号"), attr("member_number"), 18),
+        Column(_("所在单位"), attr("person.unit.name"), 28),
+        Column(_("入会日期"), attr("joined_on"), 12),
+        Column(_("退会日期"), attr("ended_on"), 12),
+        Column(_("退会原因"), attr("end_reason"), 24),
+    ]

@@ -1,18 +1,17 @@
-"""Reads for to-do lists and queues; each starts from visible_to(user)."""
+"""Reads for queues (and the to-do items of certificates/todo.py); each starts from
+visible_to(user)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils.translation import gettext_lazy as _
 
-from govcounsel.accounts.choices import Role
-from govcounsel.accounts.scopes import roles_of
 from govcounsel.people.choices import EmploymentStatus
 from govcounsel.people.models import Person, Qualification
 
 from .choices import HELD_CERTIFICATE, OPEN_APPLICATION, ApplicationStatus
+from .eligibility import readiness
 from .models import (
     AssociationMembership,
     CaseQuerySet,
@@ -69,60 +68,23 @@ def qualified_not_applied(user: Any) -> QuerySet[Person]:
     )
 
 
-def todo_counts(user: Any) -> list[dict[str, object]]:
-    """The to-do cards of the home page for the roles the user holds."""
-    roles = roles_of(user)
-    cards: list[dict[str, object]] = []
-    if roles & {Role.UNIT_ADMIN, Role.SUPERIOR_ADMIN}:
-        cards.append(
-            {
-                "label": _("待审核、待申报的申请"),
-                "value": review_queue(user).count(),
-                "url": "certificates:applications",
-                "query": "queue=review",
-            }
-        )
-        cards.append(
-            {
-                "label": _("具有资格但未申请"),
-                "value": qualified_not_applied(user).count(),
-                "url": "certificates:qualified",
-            }
-        )
-    if Role.JUSTICE_BUREAU in roles:
-        cards.append(
-            {
-                "label": _("待审批的申请"),
-                "value": approval_queue(user).count(),
-                "url": "certificates:applications",
-                "query": "queue=approval",
-            }
-        )
-    if roles & {Role.UNIT_ADMIN, Role.SUPERIOR_ADMIN, Role.JUSTICE_BUREAU}:
-        cases = open_cases(user)
-        cards.append(
-            {
-                "label": _("待办注销案件"),
-                "value": cases.count(),
-                "url": "certificates:cases",
-                "query": "status=open",
-            }
-        )
-        cards.append(
-            {
-                "label": _("超期注销案件"),
-                "value": cases.overdue().count(),
-                "url": "certificates:cases",
-                "query": "overdue=true",
-                "danger": True,
-            }
-        )
-    if Role.ASSOCIATION in roles:
-        cards.append(
-            {
-                "label": _("未入会的公职律师"),
-                "value": holders_without_membership(user).count(),
-                "url": "certificates:non-members",
-            }
-        )
-    return cards
+def members(user: Any) -> QuerySet[AssociationMembership]:
+    """The register of association memberships the user may see, current and ended."""
+    return AssociationMembership.objects.visible_to(user).select_related("person__unit")
+
+
+def certificate_panel(person: Person, user: Any) -> dict[str, Any]:
+    """What the person page shows about applying and membership: each eligibility
+    condition met or not and why, what else stands in the way, whether this user is
+    offered the apply button, and the association membership (001 三(五))."""
+    ready = readiness(person)
+    memberships = list(AssociationMembership.objects.filter(person=person))
+    return {
+        "readiness": ready,
+        # Offered only when the application would be accepted: not to holders, to retired
+        # or otherwise ineligible people, or while an application is under way.
+        "may_apply": ready.may_apply and user.has_perm("certificates.apply", person),
+        "membership": next((m for m in memberships if m.is_current), None),
+        "past_memberships": [m for m in memberships if not m.is_current],
+        "may_record_membership": user.has_perm("certificates.record_membership", person),
+    }

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.core.verbs import Verb, register
+from govcounsel.accounts.recipients import accounts_of, bureau_of, office_of
+from govcounsel.core.verbs import Tell, Verb, register
 
 from . import services
 from .forms import ActionForm, CancelForm, ReasonForm, RecoverForm, ReviewForm, WithdrawForm
 from .models import CancellationCase, Certificate, CertificateApplication
+
+
+def _office(obj: Any, result: Any = None) -> list[Any]:
+    """The rule-of-law office of the unit that applied or holds the certificate."""
+    return office_of(obj.unit)
+
+
+def _office_and_person(obj: Any, result: Any = None) -> list[Any]:
+    """The office and the applicant or holder, where they have an account."""
+    return office_of(obj.unit) + accounts_of(obj.person_id)
+
+
+def _case_words(case: CancellationCase, result: Any) -> dict[str, Any]:
+    return {"person": case.certificate.person, "number": case.certificate.number}
+
 
 register(
     CertificateApplication,
@@ -23,6 +40,12 @@ register(
         form=ReviewForm,
         transition="pass_review",
         style="success",
+        done=_("已审核通过%(person)s的申请，下一步请申报司法局。"),
+        tell=Tell(
+            _office,
+            _("证书申请待申报：%(person)s"),
+            _("%(unit)s已审核通过%(person)s的公职律师证书申请，请申报司法局。"),
+        ),
     ),
     Verb(
         "return",
@@ -33,6 +56,12 @@ register(
         form=ReasonForm,
         transition="return_to_applicant",
         style="warning",
+        done=_("已将%(person)s的申请退回，退回理由：%(note)s"),
+        tell=Tell(
+            _office_and_person,
+            _("证书申请被退回：%(person)s"),
+            _("退回理由：%(note)s。请补正后重新申请。"),
+        ),
     ),
     Verb(
         "submit",
@@ -43,6 +72,12 @@ register(
         form=ActionForm,
         transition="submit",
         style="success",
+        done=_("已将%(person)s的申请申报司法局审批。"),
+        tell=Tell(
+            lambda application, result: bureau_of(application.unit.region),
+            _("证书申请待审批：%(unit)s %(person)s"),
+            _("%(unit)s申报%(person)s的公职律师证书申请，请审批。"),
+        ),
     ),
     Verb(
         "approve",
@@ -56,6 +91,12 @@ register(
         confirm=_("批准后将颁发证书并生成执业证号，不能撤销。确定批准吗？"),
         then=lambda application, certificate: certificate,
         answer_serializer="govcounsel.certificates.api.CertificateSerializer",
+        done=_("已批准%(person)s的申请并颁发公职律师证书，执业证号%(number)s。"),
+        tell=Tell(
+            _office_and_person,
+            _("公职律师证书已颁发：%(person)s（%(number)s）"),
+            _("司法局已批准%(person)s的申请，执业证号%(number)s，请领取证书。"),
+        ),
     ),
     Verb(
         "reject",
@@ -66,7 +107,13 @@ register(
         form=ReasonForm,
         transition="reject",
         style="danger",
-        confirm=_("不予批准后本申请即告终结。确定吗？"),
+        confirm=_("不予批准后本申请即告终结，申请人须重新申请。确定不予批准吗？"),
+        done=_("已对%(person)s的申请作出不予批准决定。"),
+        tell=Tell(
+            _office_and_person,
+            _("证书申请不予批准：%(person)s"),
+            _("司法局不予批准%(person)s的公职律师证书申请，理由：%(note)s"),
+        ),
     ),
     Verb(
         "withdraw",
@@ -78,6 +125,8 @@ register(
         transition="withdraw",
         style="secondary",
         confirm=_("撤回后本申请即告终结。确定撤回吗？"),
+        done=_("已撤回%(person)s的申请。"),
+        tell=Tell(_office_and_person, _("证书申请已撤回：%(person)s"), _("%(note)s")),
     ),
 )
 
@@ -92,6 +141,16 @@ register(
         form=ReasonForm,
         transition="suspend",
         style="warning",
+        confirm=_(
+            "暂停期间该律师不计为在岗公职律师，不能被指派承办法律事务，直至恢复执业。"
+            "确定暂停执业吗？"
+        ),
+        done=_("已暂停%(person)s执业（执业证号%(number)s）。"),
+        tell=Tell(
+            _office_and_person,
+            _("暂停执业：%(person)s（%(number)s）"),
+            _("司法局已暂停%(person)s执业，理由：%(note)s"),
+        ),
     ),
     Verb(
         "reinstate",
@@ -102,6 +161,12 @@ register(
         form=ActionForm,
         transition="reinstate",
         style="success",
+        done=_("已恢复%(person)s执业（执业证号%(number)s）。"),
+        tell=Tell(
+            _office_and_person,
+            _("恢复执业：%(person)s（%(number)s）"),
+            _("司法局已恢复%(person)s执业，可以重新指派其承办法律事务。"),
+        ),
     ),
     Verb(
         "cancel",
@@ -112,7 +177,13 @@ register(
         form=CancelForm,
         transition="cancel",
         style="danger",
-        confirm=_("注销后证书不再有效，不能恢复。确定注销吗？"),
+        confirm=_("注销后证书不再有效，不能恢复，持证人须重新申请。确定注销吗？"),
+        done=_("已注销%(person)s的公职律师证书（执业证号%(number)s）。"),
+        tell=Tell(
+            _office_and_person,
+            _("公职律师证书已注销：%(person)s（%(number)s）"),
+            _("注销理由：%(note)s"),
+        ),
     ),
 )
 
@@ -127,6 +198,16 @@ register(
         form=RecoverForm,
         transition="record_recovery",
         target=lambda case: case.certificate,
+        confirm=_("登记收回后将提请司法局办结注销，证书随之失效。确定纸质证书已收回吗？"),
+        words=_case_words,
+        done=_("已登记收回%(person)s的证书（执业证号%(number)s），待司法局办结注销。"),
+        tell=Tell(
+            lambda case, result: (
+                bureau_of(case.certificate.unit.region) + office_of(case.certificate.unit)
+            ),
+            _("注销案件待办结：%(person)s（%(number)s）"),
+            _("证书已收回，请办结注销。"),
+        ),
     ),
     Verb(
         "complete",
@@ -141,5 +222,14 @@ register(
         confirm=_("办结后证书即注销。确定办结吗？"),
         # The case is done; the page and the API show the case, as before.
         then=lambda case, certificate: case,
+        words=_case_words,
+        done=_("已办结%(person)s的注销案件，执业证号%(number)s已注销。"),
+        tell=Tell(
+            lambda case, result: (
+                office_of(case.certificate.unit) + accounts_of(case.certificate.person_id)
+            ),
+            _("注销已办结：%(person)s（%(number)s）"),
+            _("司法局已办结注销，该证书自%(event_on)s起失效。"),
+        ),
     ),
 )

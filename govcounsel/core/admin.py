@@ -28,16 +28,18 @@ from django.contrib import admin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from django_q import admin as q_admin
 from django_q.models import Failure, OrmQ, Schedule, Success
 
+from .audit_actions import actions as audit_actions
 from .forms import run_service
 from .models import AuditEvent, CalendarDay, HolidayNotice, Notification
 from .scoping import holds
 
-admin.site.site_header = "公职律师工作管理平台 · 后台管理"
+admin.site.site_header = _("公职律师工作管理平台 · 后台管理")
 admin.site.site_title = "govcounsel"
-admin.site.index_title = "后台管理"
+admin.site.index_title = _("后台管理")
 
 
 class DutyAdmin(admin.ModelAdmin):
@@ -225,10 +227,17 @@ class ConfigurationAdmin(DutyAdmin):
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
     duty = "audit_admin"
-    list_display = ["at", "action", "actor_name", "client_address", "object_repr"]
+    list_display = ["at", "action_label", "actor_name", "client_address", "object_repr"]
     list_filter = ["action"]
     search_fields = ["action", "actor_name", "object_repr", "client_address"]
     date_hierarchy = "at"
+
+    @admin.display(description=_("操作"), ordering="action")
+    def action_label(self, event: AuditEvent) -> str:
+        # The registered label in the reader's language, as on the audit pages; the raw
+        # name stays searchable and filterable.
+        declared = audit_actions.get(event.action)
+        return str(declared.label) if declared else event.action
 
 
 class ChangeAdmin(ReadOnlyAdmin):

@@ -7,9 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("审计与公共")
 
     def ready(self) -> None:
-        from . import menu, signals  # noqa: F401
+        from . import menu, signals, todo  # noqa: F401
 
         menu.autodiscover()
+        todo.autodiscover()
         from .audit_actions import autodiscover
 
         autodiscover()

@@ -139,6 +139,7 @@ actions.register("export.xlsx", _("导出Excel"), group="access")
 actions.register("export.csv", _("导出CSV"), group="access")
 actions.register("export.requested", _("申请后台导出"), group="access")
 actions.register("export.downloaded", _("下载导出文件"), group="access")
+actions.register("export.print", _("打印列表"), group="access")
 
 actions.group("core", _("工作日历"))
 actions.register("core.calendar_day.added", _("新增日历调整日"), group="core")
@@ -147,6 +148,9 @@ actions.register("core.calendar_day.removed", _("删除日历调整日"), group=
 actions.register("core.holiday_notice.updated", _("修改放假通知"), group="core")
 actions.register("core.holiday_notice.imported", _("导入放假通知"), group="core")
 actions.register("core.holiday_notice.computed", _("生成放假安排"), group="core")
+
+actions.group("notifications", _("通知"))
+actions.register("core.notification_settings.changed", _("修改通知邮件设置"), group="notifications")
 
 # Login records of django-axes, copied into the trail before they are cleared (ADR 0010).
 actions.group("axes", _("登录记录"))

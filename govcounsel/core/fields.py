@@ -105,9 +105,25 @@ class _ScopedChoiceIterator(forms.models.ModelChoiceIterator):
 
     field: Any
 
+    def __init__(self, field: Any) -> None:
+        super().__init__(field)
+        self._rows: list[Any] | None = None
+
     def __iter__(self) -> Iterator[Any]:
         self.field._require_scope()
-        yield from super().__iter__()
+        empty = getattr(self.field, "empty_label", None)
+        if empty is None or not self.field.required:
+            yield from super().__iter__()
+            return
+        # A required choice with one option starts on it: the only answer anyone could
+        # give, where a blank start would only earn "该字段是必填项". The widget reads the
+        # choices twice (the first one decides its `required` attribute), so they are
+        # read once and kept.
+        if self._rows is None:
+            self._rows = [self.choice(obj) for obj in self.queryset]
+        if len(self._rows) != 1:
+            yield ("", empty)
+        yield from self._rows
 
     def __len__(self) -> int:
         self.field._require_scope()

@@ -91,7 +91,11 @@ def model_update(
     fill_derived = getattr(instance, "fill_derived", None)
     if callable(fill_derived):
         fill_derived()
-    instance.full_clean()
+    # A protected workflow status (FSMField(protected=True)) is set by its transitions only;
+    # full_clean would assign it back and be refused, and no update changes it anyway.
+    instance.full_clean(
+        exclude=[f.name for f in instance._meta.concrete_fields if getattr(f, "protected", False)]
+    )
     after = _values(instance)
     changed = sorted(
         f.name for f in instance._meta.concrete_fields if before[f.attname] != after[f.attname]

@@ -12,7 +12,11 @@ declaration come:
 - the API action `POST /api/v1/<resource>/<pk>/<verb>/` on the model's viewset
   (`VerbViewSetMixin`), with its OpenAPI request body derived from the form;
 - the generated tests (core/tests/test_verbs.py): the rightful role succeeds, every other
-  role is refused with 403 or 404.
+  role is refused with 403 or 404;
+- the notices to whoever must act next (`tell=Tell(...)`), sent once the service has
+  succeeded, from the page and the API alike, and the result message (`done`): both are
+  texts with named placeholders filled from the verb's input, the service's result and the
+  object (`Words`), e.g. "已将事项“%(title)s”指派给%(lawyers)s".
 
 Apps declare their verbs in `<app>/verbs.py` with `register(Model, Verb(...), ...)`; the
 module is imported at start-up (core.apps).
@@ -20,18 +24,21 @@ module is imported at start-up (core.apps).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django import forms
+from django.db import transaction
 from django.db.models import Model
 from django.utils.module_loading import autodiscover_modules
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
 from .errors import DomainError
 from .fields import ScopedForm
+from .notify import kinds, notify
 
 
 class VerbForm(ScopedForm):
@@ -76,6 +83,74 @@ class Document:
     content_type: str
 
 
+class Words(Mapping[str, Any]):
+    """The values of a verb's texts' named placeholders: the verb's own `words`, then its
+    input, then the attributes of the service's result and of the object (a model instance
+    reads as its name, None as empty)."""
+
+    def __init__(self, obj: Any, result: Any, data: Mapping[str, Any], extra: Mapping[str, Any]):
+        self._sources = (extra, data)
+        self._objects = tuple(o for o in (result, obj) if o is not None)
+
+    def __getitem__(self, key: str) -> Any:
+        for source in self._sources:
+            if key in source:
+                return self._shown(source[key])
+        for obj in self._objects:
+            if not key.startswith("_") and hasattr(obj, key):
+                value = getattr(obj, key)
+                return self._shown(value() if callable(value) else value)
+        raise KeyError(key)
+
+    @staticmethod
+    def _shown(value: Any) -> Any:
+        if value is None:
+            return ""
+        return value if isinstance(value, int | float) else str(value)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+@dataclass(frozen=True)
+class Tell:
+    """A notice a verb sends once done, to whoever must act next (never the actor).
+
+    `who(obj, result)` gives the accounts (accounts/recipients.py names them by duty);
+    `title` and `body` are texts with named placeholders (see `Words`); `url` is the
+    object's page unless given. The kind, for the person's e-mail choice, is
+    "<app.model>.<verb>" unless named; its label is the model's and the verb's name."""
+
+    who: Callable[[Any, Any], Iterable[Any]]
+    title: Any
+    body: Any = ""
+    kind: str = ""
+    label: Any = ""
+    url: Callable[[Any, Any], str] | None = None
+
+    def send(
+        self, obj: Any, result: Any, *, by: Any, words: Mapping[str, Any] | None = None
+    ) -> int:
+        """Tell them now (the inbox) and by e-mail after commit; returns how many."""
+        if not self.kind:
+            raise ValueError("a Tell outside a verb names its kind")
+        values = words if words is not None else Words(obj, result, {}, {})
+        actor = getattr(by, "pk", None)
+        recipients = [u for u in self.who(obj, result) if u is not None and u.pk != actor]
+        target = result if hasattr(result, "get_absolute_url") else obj
+        url = self.url(obj, result) if self.url else target.get_absolute_url()
+        return notify(
+            recipients,
+            kind=self.kind,
+            title=str(self.title % values)[:200],
+            body=str(self.body % values) if self.body else "",
+            url=url,
+        )
+
+
 @dataclass(frozen=True)
 class Verb:
     name: str
@@ -93,7 +168,12 @@ class Verb:
     # Asked before an action that cannot be undone.
     confirm: Any = None
     style: str = "primary"
+    # The result message, with named placeholders (see `Words`).
     done: Any = None
+    # Whoever must act next is told once the verb is done: one Tell or several.
+    tell: Tell | tuple[Tell, ...] | None = None
+    # Placeholder values the object and result do not have as attributes: (obj, result).
+    words: Callable[[Any, Any], Mapping[str, Any]] | None = None
     # Where the page goes afterwards and what the API answers: the object, or another one
     # derived from the service's result (an approved application's certificate).
     then: Callable[[Any, Any], Any] | None = None
@@ -138,16 +218,52 @@ class Verb:
         return self.form(data, files, user=user, obj=obj, **kwargs)
 
     def run(self, obj: Any, user: Any, form: VerbForm) -> Any:
-        data = form.service_data()
-        if self.subject:
-            return self.service(**{self.subject: obj}, by=user, **data)
-        return self.service(obj, by=user, **data)
+        return self.perform(obj, user, **form.service_data())
+
+    def perform(self, obj: Any, user: Any, **data: Any) -> Any:
+        """Call the service and, once it has succeeded, tell whoever must act next: the one
+        way a verb is done (the page, the API and the demo). The notices are written in the
+        service's transaction's wake, in one transaction of their own with it; their
+        e-mails leave after commit."""
+        with transaction.atomic():
+            if self.subject:
+                result = self.service(**{self.subject: obj}, by=user, **data)
+            else:
+                result = self.service(obj, by=user, **data)
+            self.tell_about(obj, result, by=user, data=data)
+        return result
+
+    def tells(self) -> tuple[Tell, ...]:
+        if self.tell is None:
+            return ()
+        return self.tell if isinstance(self.tell, tuple) else (self.tell,)
+
+    def kind(self) -> str:
+        """The notification kind of this verb's notices."""
+        return f"{label_of(self.model)}.{self.name}" if self.model else self.name
+
+    def words_for(self, obj: Any, result: Any, data: Mapping[str, Any] | None = None) -> Words:
+        extra = self.words(obj, result) if self.words else {}
+        return Words(obj, result, data or {}, extra)
+
+    def tell_about(
+        self, obj: Any, result: Any, *, by: Any, data: Mapping[str, Any] | None = None
+    ) -> int:
+        if isinstance(result, Document) or not self.tells():
+            return 0
+        words = self.words_for(obj, result, data)
+        return sum(t.send(obj, result, by=by, words=words) for t in self.tells())
 
     def result_object(self, obj: Any, result: Any) -> Any:
         return self.then(obj, result) if self.then else obj
 
-    def success_message(self) -> Any:
-        return self.done or _("已办理：%(verb)s") % {"verb": self.label}
+    def success_message(
+        self, obj: Any = None, result: Any = None, data: Mapping[str, Any] | None = None
+    ) -> str:
+        """What was done, in words ("已将事项“…”指派给张三"); the one place it is formatted."""
+        if not self.done:
+            return str(_("已办理：%(verb)s") % {"verb": self.label})
+        return str(self.done % self.words_for(obj, result, data))
 
 
 _REGISTRY: dict[str, list[Verb]] = {}
@@ -165,7 +281,21 @@ def register(model: type[Model], *verbs: Verb) -> None:
         if verb.name in names:
             raise ValueError(f"{label_of(model)} declares the verb {verb.name!r} twice")
         names.add(verb.name)
-        declared.append(replace(verb, model=model))
+        verb = replace(verb, model=model)
+        if verb.tell is not None:
+            # Each notice takes the verb's kind, registered so people can mute its e-mail.
+            told = tuple(
+                replace(t, kind=t.kind or verb.kind(), label=t.label or _label(model, verb))
+                for t in verb.tells()
+            )
+            for t in told:
+                kinds.register(t.kind, t.label)
+            verb = replace(verb, tell=told)
+        declared.append(verb)
+
+
+def _label(model: type[Model], verb: Verb) -> Any:
+    return format_lazy("{}：{}", model._meta.verbose_name, verb.label)
 
 
 _discovered = False

@@ -65,9 +65,13 @@ class TargetSerializer(serializers.ModelSerializer):
             "deadline",
             "source_clause",
             "clause_text",
+            "retired_on",
+            "retired_reason",
             "status",
             "measured_rate",
         ]
+        # Ended by the "retire" verb only, with its reason and its event.
+        read_only_fields = ["retired_on", "retired_reason"]
 
     def _reading(self, target: Target) -> Any:
         cache = self.__dict__.setdefault("_readings", {})

@@ -15,6 +15,8 @@ from govcounsel.organisations.models import Region
 
 from . import selectors
 from .groups import UnitGroup
+from .models import Target
+from .status import TargetReading, read_target
 
 
 def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
@@ -63,6 +65,8 @@ class BulletinContent:
     summary: dict[str, Any] = field(default_factory=dict)
     units: list[UnitLine] = field(default_factory=list)
     ranking: list[RankLine] = field(default_factory=list)
+    # The region's targets in force at the quarter's end, read on that day.
+    targets: list[TargetReading] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -141,6 +145,8 @@ def build_content(region: Region, year: int, quarter: int) -> BulletinContent:
         "neither": at_end.neither,
     }
     content.ranking = _ranking(region, end)
+    targets = Target.objects.filter(region=region).in_force(end).select_related("region")
+    content.targets = [read_target(target, end) for target in targets]
     return content
 
 

@@ -80,6 +80,17 @@ def summary_sentences(content: BulletinContent) -> list[str]:
         f"季度末仍有{s['overdue_cases']}件注销案件超期未办结。",
         f"按照“应设尽设”要求，尚有{s['shortfall']}个单位已配备具有法律职业资格且专门从事法律事务的工作人员但未设立公职律师；"
         f"{s['neither']}个单位既未设立公职律师也未聘请法律顾问。",
+        *target_sentences(content),
+    ]
+
+
+def target_sentences(content: BulletinContent) -> list[str]:
+    """One sentence per target in force at the quarter's end, measured on that day."""
+    return [
+        f"对照{r.target.source_clause}提出的{r.target.group.label}"
+        f"{r.target.get_metric_display()}达到{float(r.target.percentage):g}%的目标"
+        f"（期限{r.target.deadline:%Y年%m月%d日}），季度末为{percent(r.rate)}，{r.status.label}。"
+        for r in content.targets
     ]
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.exporters import Report
@@ -78,8 +79,15 @@ def coverage_summary(user: Any, region: Region, group: UnitGroup, on: date) -> d
     }
 
 
-def target_readings(user: Any, region: Region) -> list[TargetReading]:
-    targets = Target.objects.visible_to(user).filter(region=region).select_related("region")
+def target_readings(user: Any, region: Region, on: date | None = None) -> list[TargetReading]:
+    """The region's targets in force on the day (today if not given): a retired target
+    shows on the dashboards of the days before its end."""
+    targets = (
+        Target.objects.visible_to(user)
+        .filter(region=region)
+        .in_force(on or timezone.localdate())
+        .select_related("region")
+    )
     return [read_target(t) for t in targets]
 
 
@@ -117,7 +125,7 @@ class Dashboard:
 
 def dashboard(user: Any, region: Region, group: UnitGroup, on: date) -> Dashboard:
     table = region_table(user, region, group, on)
-    targets = target_readings(user, region)
+    targets = target_readings(user, region, on)
     return Dashboard(
         region=region,
         group=group,
@@ -143,7 +151,7 @@ def export(
         rows = region_table(user, region, group, on).rows
         return RegionFiguresReport(), rows, f"覆盖情况-{region.name}"
     if table == "targets":
-        return TargetReport(), target_readings(user, region), f"覆盖目标-{region.name}"
+        return TargetReport(), target_readings(user, region, on), f"覆盖目标-{region.name}"
     if table == "shortfall":
         return UnitStatusReport(), _shortfall(user, region, group, on), f"{region.name}-{table}"
     if table == "empty":

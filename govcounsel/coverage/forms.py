@@ -3,9 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.forms import DateInput
+from govcounsel.core.verbs import VerbForm
 
 from .models import Target
 
@@ -43,3 +45,16 @@ class TargetForm(forms.ModelForm):
 
     def service_fields(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
+
+
+class RetireTargetForm(VerbForm):
+    retired_on = forms.DateField(
+        label=_("终止日期"), widget=DateInput(), help_text=_("自该日起不再适用。")
+    )
+    reason = forms.CharField(
+        label=_("终止原因"), max_length=200, help_text=_("如：被某文件第几条取代。")
+    )
+
+    def __init__(self, *args: Any, user: Any, obj: Target | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, obj=obj, **kwargs)
+        self.initial.setdefault("retired_on", timezone.localdate())

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +17,11 @@ from .groups import GroupKind, UnitGroup
 
 class TargetQuerySet(ScopedQuerySet["Target"]):
     """Coverage targets, seen through their region."""
+
+    def in_force(self, on: date) -> TargetQuerySet:
+        """Targets not retired by `on`: a retired target counts until the day before its
+        end date, so that figures and bulletins of earlier days still name it."""
+        return self.filter(Q(retired_on__isnull=True) | Q(retired_on__gt=on))
 
 
 class Target(models.Model):
@@ -53,6 +60,12 @@ class Target(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A target superseded by a later document is ended, not deleted: the dashboard of an
+    # earlier day and the bulletins that named it still show it.
+    retired_on = models.DateField(
+        _("终止日期"), null=True, blank=True, help_text=_("自该日起不再适用。")
+    )
+    retired_reason = models.CharField(_("终止原因"), max_length=200, blank=True)
 
     objects = TargetQuerySet.as_manager()
 
@@ -77,9 +90,24 @@ class Target(models.Model):
         metric = self.get_metric_display()
         return f"{self.region} {self.group.label} {metric} {self.percentage}% ({self.deadline})"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        # A target is shown among its region's figures.
+        return f"{reverse('coverage:dashboard')}?region={self.region.code}"
+
     @property
     def group(self) -> UnitGroup:
         return UnitGroup(level=self.level, kind=self.kind, enforcement=self.enforcement)
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_on is not None
+
+    @property
+    def in_published_bulletin(self) -> bool:
+        """Named in a bulletin already generated: the record of what was reported stays."""
+        return self.bulletins.filter(status=BulletinStatus.DONE).exists()
 
 
 class BulletinQuerySet(ScopedQuerySet["Bulletin"]):
@@ -118,6 +146,10 @@ class Bulletin(models.Model):
     docx = models.FileField(upload_to="bulletins/%Y/", blank=True)
     xlsx = models.FileField(upload_to="bulletins/%Y/", blank=True)
     pdf = models.FileField(upload_to="bulletins/%Y/", blank=True)
+    # The region's targets in force at the quarter's end, as the bulletin reported them.
+    targets = models.ManyToManyField(
+        Target, verbose_name=_("通报所列目标"), related_name="bulletins", blank=True
+    )
 
     objects = BulletinQuerySet.as_manager()
 

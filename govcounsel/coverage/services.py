@@ -12,7 +12,7 @@ from govcounsel.accounts.models import RoleGrant
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.permissions import ensure_can
-from govcounsel.core.services import model_update
+from govcounsel.core.services import lock, model_update
 from govcounsel.core.verbs import Document
 from govcounsel.organisations.models import Region
 
@@ -60,6 +60,69 @@ def update_target(*, target: Target, by: Any, **changes: Any) -> Target:
         check=check,
     )
     return target
+
+
+def target_in_bulletin(target: Target) -> DomainError:
+    return DomainError(
+        "target_in_bulletin",
+        _("该目标已列入已生成的季度通报，不能删除；如已不再适用，请终止该目标。"),
+    )
+
+
+@transaction.atomic
+def retire_target(*, target: Target, by: Any, retired_on: date, reason: str) -> Target:
+    """End a target from a day on (superseded by a later document, or its deadline long
+    past): it stays on record, on the dashboards of earlier days and in the bulletins that
+    named it, and no longer counts from that day."""
+
+    def check(target: Target) -> None:
+        ensure_can(by, "coverage.manage_target", target.region, _REFUSAL)
+        if target.retired_on is not None:
+            raise DomainError(
+                "already_retired",
+                _("该目标已于%(day)s终止。") % {"day": target.retired_on.isoformat()},
+            )
+        if retired_on > timezone.localdate():
+            raise DomainError("retired_in_future", _("终止日期不能晚于今天。"), field="retired_on")
+        if not (reason or "").strip():
+            raise DomainError("reason_required", _("请填写终止原因。"), field="reason")
+
+    target, _changed = model_update(
+        target,
+        by=by,
+        fields=("retired_on", "retired_reason"),
+        data={"retired_on": retired_on, "retired_reason": (reason or "").strip()},
+        event="coverage.target.retired",
+        related=("region",),
+        check=check,
+    )
+    return target
+
+
+@transaction.atomic
+def delete_target(*, target: Target, by: Any) -> Region:
+    """Remove a target entered by mistake. One a generated bulletin has named is part of
+    what was reported, and can only be retired; the event keeps what the target said."""
+    target = lock(target, "region")
+    ensure_can(by, "coverage.manage_target", target.region, _REFUSAL)
+    if target.in_published_bulletin:
+        raise target_in_bulletin(target)
+    record_event(
+        "coverage.target.deleted",
+        target,
+        by=by,
+        data={
+            "region": target.region.code,
+            "metric": target.metric,
+            "percentage": str(target.percentage),
+            "deadline": target.deadline.isoformat(),
+            "source_clause": target.source_clause,
+        },
+    )
+    region = target.region
+    # Links to bulletins still queued go with it: those bulletins have not yet named it.
+    target.delete()
+    return region
 
 
 def previous_quarter(today: date) -> tuple[int, int]:

@@ -48,6 +48,8 @@ def generate_bulletin(bulletin_id: int) -> None:
             timezone.now(),
         )
         bulletin.save()
+        # What the bulletin reported against: these targets can no longer be deleted.
+        bulletin.targets.set([reading.target for reading in content.targets])
         record_event("coverage.bulletin.generated", bulletin, by=bulletin.requested_by)
     except Exception as error:  # the bulletin page must say it failed, whatever the cause
         log.exception("bulletin %s failed", bulletin_id)

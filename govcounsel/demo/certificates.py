@@ -27,6 +27,7 @@ from govcounsel.certificates.models import (
     CertificateStep,
 )
 from govcounsel.core.errors import DomainError
+from govcounsel.demo.acting import act
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people import services as people_services
 from govcounsel.people.choices import EmploymentStatus
@@ -49,6 +50,32 @@ def _eligible(people: list[Person]) -> list[Person]:
         and p.is_civil_servant
         and p.employment_status == EmploymentStatus.IN_POST
     ]
+
+
+def _chenggu_queue(loader: User) -> None:
+    """Chenggu's accounts find work waiting too: an application of 城固县自然资源局
+    reviewed and awaiting its office's submission (unit_cg is told), and one of another
+    county unit submitted to the county's justice bureau (justice_cg is told)."""
+    from govcounsel.certificates.models import CertificateApplication
+
+    busy = CertificateApplication.objects.open().values("person_id")
+    people = _eligible(
+        list(
+            Person.objects.filter(unit__region__code="610722", certificates__isnull=True)
+            .exclude(pk__in=busy)
+            .select_related("unit")
+            .order_by("pk")
+        )
+    )
+    reviewed = next((p for p in people if p.unit.name == "城固县自然资源局"), None)
+    submitted = next((p for p in people if p.unit.name != "城固县自然资源局"), None)
+    for person in (reviewed, submitted):
+        if person is None:
+            continue
+        application = services.apply(person=person, by=loader, statement="申请公职律师证书")
+        act(application, "review", loader, passed=True, note="经审核，符合申请条件")
+        if person is submitted:
+            act(application, "submit", loader)
 
 
 def seed_certificates(
@@ -128,12 +155,13 @@ def seed_certificates(
     )
     for person in waiting[:3]:
         services.apply(person=person, by=loader, statement="申请公职律师证书")
+    # The queues of today go through the declared verbs: the next actor is told.
     for person in waiting[3:5]:
-        services.review(
-            application=services.apply(person=person, by=loader), by=loader, passed=True
-        )
+        act(services.apply(person=person, by=loader), "review", loader, passed=True)
     for person in waiting[5:8]:
-        through(person)
+        application = services.apply(person=person, by=loader)
+        act(application, "review", loader, passed=True, note="经审核，符合申请条件")
+        act(application, "submit", loader)
     if len(waiting) > 8:
         services.reject(
             application=through(waiting[8]), by=loader, note="所附资格证书信息与登记不符"
@@ -149,6 +177,8 @@ def seed_certificates(
         services.withdraw(
             application=services.apply(person=waiting[10], by=loader), by=loader, note="本人撤回"
         )
+
+    _chenggu_queue(loader)
 
     # The demo lawyer's certificate, through the showcase unit's own accounts.
     if lawyer is not None:
@@ -182,6 +212,11 @@ def seed_certificates(
         changes: dict[str, Any] = {"employment_status_date": today - timedelta(days=days_ago)}
         changes["employment_status"] = status
         people_services.update_person(person=person, by=loader, **changes)
+    # The retired holder's unit has taken the paper certificate back: the justice bureau is
+    # told to complete the cancellation.
+    recovered = CancellationCase.objects.filter(reason="retired").first()
+    if recovered is not None:
+        act(recovered, "recover", loader, note="已收回纸质证书")
     overdue = CancellationCase.objects.filter(reason="transferred").first()
     if overdue is not None:
         CancellationCase.objects.filter(pk=overdue.pk).update(due_on=today - timedelta(days=30))

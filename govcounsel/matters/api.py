@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -22,8 +23,29 @@ from govcounsel.organisations.models import Unit
 from . import services
 from .archive import archive_of, parse_person_id
 from .filters import MatterFilter
-from .models import Decision, DecisionItem, DispatchRequest, Expertise, Matter
+from .models import Decision, DecisionItem, DispatchRequest, Expertise, Matter, OpinionAttachment
 from .selectors import rank_candidates
+
+
+def _link(serializer: serializers.Serializer, name: str, pk: int) -> str:
+    """A file's address, absolute when the request is known (as DRF writes links)."""
+    path = reverse(name, args=[pk])
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class OpinionAttachmentSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    download_url = serializers.SerializerMethodField()
+    preview_url = serializers.SerializerMethodField()
+
+    def get_download_url(self, attachment: OpinionAttachment) -> str:
+        return _link(self, "matters:opinion-file", attachment.pk)
+
+    def get_preview_url(self, attachment: OpinionAttachment) -> str:
+        return _link(self, "matters:opinion-file-preview", attachment.pk)
 
 
 class OpinionSerializer(serializers.Serializer):
@@ -31,6 +53,7 @@ class OpinionSerializer(serializers.Serializer):
     author = serializers.CharField(source="author.name")
     text = serializers.CharField()
     submitted_at = serializers.DateTimeField()
+    attachments = OpinionAttachmentSerializer(many=True, read_only=True)
 
 
 class AssignmentSerializer(serializers.Serializer):
@@ -61,6 +84,8 @@ class MatterSerializer(serializers.ModelSerializer):
     assignments = AssignmentSerializer(many=True, read_only=True)
     opinions = OpinionSerializer(many=True, read_only=True)
     steps = MatterStepSerializer(many=True, read_only=True)
+    attachment_url = serializers.SerializerMethodField()
+    attachment_preview_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Matter
@@ -83,12 +108,26 @@ class MatterSerializer(serializers.ModelSerializer):
             "closed_at",
             "score",
             "evaluation",
+            "attachment_url",
+            "attachment_preview_url",
             "assignments",
             "opinions",
             "steps",
         ]
         read_only_fields = ["status", "registered_at", "closed_at", "score", "evaluation"]
         extra_kwargs = {"deadline": {"required": False}}
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_attachment_url(self, matter: Matter) -> str | None:
+        """The attachment as a download; null when the matter has none."""
+        return _link(self, "matters:attachment", matter.pk) if matter.attachment else None
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_attachment_preview_url(self, matter: Matter) -> str | None:
+        """The attachment shown inline (PDF, JPEG, PNG); null when the matter has none."""
+        if not matter.attachment:
+            return None
+        return _link(self, "matters:attachment-preview", matter.pk)
 
 
 class MatterViewSet(ScopedReadViewSet):
@@ -107,7 +146,12 @@ class MatterViewSet(ScopedReadViewSet):
         return (
             super()
             .get_queryset()
-            .prefetch_related("assignments__person", "opinions__author", "steps__actor")
+            .prefetch_related(
+                "assignments__person",
+                "opinions__author",
+                "opinions__attachments",
+                "steps__actor",
+            )
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

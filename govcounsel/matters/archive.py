@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, F, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.people.models import Person
 
-from .choices import AssignmentStatus, DispatchStatus, DutyCategory, MatterStatus
+from .choices import ENDED_ASSIGNMENTS, AssignmentStatus, DispatchStatus, DutyCategory, MatterStatus
 from .models import Assignment, DispatchRequest, Matter, Overtime
 
 
@@ -58,10 +58,13 @@ class WorkArchive:
 
 def work_archive(person: Any, year: int) -> WorkArchive:
     archive = WorkArchive(person=person, year=year)
-    handled = (
-        Matter.objects.filter(assignments__person=person, registered_at__year=year)
-        .exclude(assignments__status=AssignmentStatus.DECLINED, assignments__person=person)
-        .distinct()
+    # The matters the person is on: neither declined nor taken off by a reassignment (the
+    # new lawyer does the work), and not withdrawn (no work was asked for in the end).
+    on_it = Assignment.objects.filter(matter=OuterRef("pk"), person=person).exclude(
+        status__in=ENDED_ASSIGNMENTS
+    )
+    handled = Matter.objects.filter(Exists(on_it), registered_at__year=year).exclude(
+        status=MatterStatus.WITHDRAWN
     )
     counts = dict(handled.values_list("category").annotate(n=Count("pk")).order_by())
     archive.by_category = {str(label): counts.get(code, 0) for code, label in DutyCategory.choices}
@@ -77,6 +80,9 @@ def work_archive(person: Any, year: int) -> WorkArchive:
     archive.closed = summary["n"]
     archive.average_score = round(summary["avg"], 1) if summary["avg"] is not None else None
     archive.on_time = summary["on_time"]
+    # 001 三(三): only a decline the office has judged to be without valid reason counts
+    # against the lawyer; one not yet judged is shown as pending, never counted. The refusal
+    # is the lawyer's act, so it stays on record if the matter is later withdrawn.
     declines = Assignment.objects.filter(
         person=person, status=AssignmentStatus.DECLINED, assigned_at__year=year
     )
@@ -176,6 +182,8 @@ class ArchivePage:
     year: int
     archive: WorkArchive | None
     rows: list[tuple[str, object]]
+    # The declines of the year not yet judged, on matters the reader may open (to judge them).
+    pending: list[Assignment] = field(default_factory=list)
 
     def context(self) -> dict[str, Any]:
         context: dict[str, Any] = {
@@ -185,7 +193,25 @@ class ArchivePage:
         }
         if self.archive is not None:
             context.update(archive=self.archive, rows=self.rows)
+        if self.pending:
+            context["pending"] = self.pending
         return context
+
+
+def pending_declines(user: Any, person: Any, year: int) -> list[Assignment]:
+    """The person's declines of the year that await the office's judgement, on the matters
+    the user sees: the archive counts them as pending until judged (001 三(三))."""
+    return list(
+        Assignment.objects.filter(
+            person=person,
+            status=AssignmentStatus.DECLINED,
+            decline_justified__isnull=True,
+            assigned_at__year=year,
+            matter__in=Matter.objects.visible_to(user),
+        )
+        .select_related("matter")
+        .order_by("assigned_at")
+    )
 
 
 def archive_page(user: Any, *, person_id: int | None, year: int) -> ArchivePage:
@@ -196,4 +222,5 @@ def archive_page(user: Any, *, person_id: int | None, year: int) -> ArchivePage:
     if person is None:
         return ArchivePage(lawyers, None, year, None, [])
     record = work_archive(person, year)
-    return ArchivePage(lawyers, person, year, record, archive_rows(record))
+    pending = pending_declines(user, person, year) if record.declines_unjudged else []
+    return ArchivePage(lawyers, person, year, record, archive_rows(record), pending)

@@ -14,6 +14,12 @@ for name, label in (
     ("matters.matter.returned", _("退回修改法律意见")),
     ("matters.matter.closed", _("办结法律事务")),
     ("matters.matter.reminded", _("催办法律事务")),
+    ("matters.matter.edited", _("修改法律事务登记信息")),
+    ("matters.matter.withdrawn", _("撤回法律事务")),
+    ("matters.matter.reassigned", _("改派法律事务")),
+    ("matters.matter.deadline_changed", _("调整法律事务办理期限")),
+    ("matters.attachment.downloaded", _("查看或下载法律事务附件")),
+    ("matters.opinion_attachment.downloaded", _("查看或下载法律意见附件")),
     ("matters.decline.judged", _("认定拒绝理由")),
     ("matters.commission_letter.issued", _("出具委托函")),
     ("matters.decision_item.added", _("新增重大决策事项")),
@@ -24,6 +30,11 @@ for name, label in (
     ("matters.dispatch.requested", _("申请调派公职律师")),
     ("matters.dispatch.dispatched", _("调派公职律师")),
     ("matters.dispatch.rejected", _("驳回调派申请")),
+    ("matters.expertise.added", _("新增专长")),
+    ("matters.expertise.renamed", _("修改专长名称")),
+    ("matters.expertise.retired", _("停用专长")),
+    ("matters.expertise.restored", _("恢复使用专长")),
+    ("matters.expertise.tagged", _("标注公职律师专长")),
 ):
     actions.register(name, label, group="matters")
 
@@ -37,4 +48,6 @@ MATTER_STEP_EVENTS = {
     "opinion": "matters.matter.opinion",
     "returned": "matters.matter.returned",
     "closed": "matters.matter.closed",
+    "withdrawn": "matters.matter.withdrawn",
+    "reassigned": "matters.matter.reassigned",
 }

@@ -54,6 +54,13 @@ class MatterStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("承办中")
     OPINION_SUBMITTED = "opinion_submitted", _("已提交意见，待评价")
     CLOSED = "closed", _("已办结")
+    # Registered in error or no longer needed: kept in the register, out of the work.
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+# The states in which a matter is no longer worked on: out of the active lists, the
+# overdue reminders and a lawyer's open load.
+FINISHED = (MatterStatus.CLOSED, MatterStatus.WITHDRAWN)
 
 
 class MatterAction(models.TextChoices):
@@ -65,12 +72,21 @@ class MatterAction(models.TextChoices):
     RETURNED = "returned", _("退回修改")
     CLOSED = "closed", _("办结评价")
     SUPERVISED = "supervised", _("督办")
+    EDITED = "edited", _("修改登记信息")
+    WITHDRAWN = "withdrawn", _("撤回")
+    REASSIGNED = "reassigned", _("改派")
+    DEADLINE_CHANGED = "deadline_changed", _("调整办理期限")
 
 
 class AssignmentStatus(models.TextChoices):
     PENDING = "pending", _("待接受")
     ACCEPTED = "accepted", _("已接受")
     DECLINED = "declined", _("已拒绝")
+    REPLACED = "replaced", _("已改派")
+
+
+# Assignments that no longer put their lawyer on the matter.
+ENDED_ASSIGNMENTS = (AssignmentStatus.DECLINED, AssignmentStatus.REPLACED)
 
 
 class DecisionStatus(models.TextChoices):

@@ -21,17 +21,17 @@ from .choices import SUBTYPES, AssignmentStatus, DutyCategory, MatterStatus, Pri
 from .models import Assignment, Matter, Opinion
 from .selectors import assignable_people, public_lawyers_of, talent_pool
 
+# The subtypes, grouped under their duty category.
+SUBTYPE_CHOICES = [
+    (str(c.label), [(code, label) for code, label in SUBTYPES[c]]) for c in DutyCategory
+]
+
 
 class MatterForm(ScopedForm):
     unit = ScopedModelChoiceField(Unit, label=_("单位"))
     title = forms.CharField(label=_("事项名称"), max_length=200)
     category = forms.ChoiceField(label=_("职责类别"), choices=DutyCategory.choices)
-    subtype = forms.ChoiceField(
-        label=_("事项类型"),
-        choices=[
-            (str(c.label), [(code, label) for code, label in SUBTYPES[c]]) for c in DutyCategory
-        ],
-    )
+    subtype = forms.ChoiceField(label=_("事项类型"), choices=SUBTYPE_CHOICES)
     description = forms.CharField(
         label=_("事项说明"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -93,12 +93,97 @@ class DeclineForm(VerbForm):
     )
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+# More files than this with one opinion is a sign of the wrong files chosen, not evidence.
+OPINION_FILES = 10
+
+
+class DocumentUploadsField(DocumentUploadField):
+    """Several scans or attachments in one field, each checked by its content."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        uploads = [d for d in (data if isinstance(data, list | tuple) else [data]) if d]
+        if len(uploads) > OPINION_FILES:
+            raise forms.ValidationError(
+                _("一次最多上传%(n)d个文件。") % {"n": OPINION_FILES}, code="too_many_files"
+            )
+        single = super().clean
+        return [single(upload, initial) for upload in uploads]
+
+
 class OpinionForm(VerbForm):
     text = forms.CharField(
         label=_("法律意见"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5, "required": True}),
         help_text=_("提交后按原文保存，不可修改。"),
+    )
+    attachments = DocumentUploadsField(label=_("附件（可多选）"), required=False)
+
+
+class EditMatterForm(VerbForm):
+    """The registration as it stands, to correct before the matter is assigned. Only the
+    fields sent are changed: the page sends them all, an API client those it corrects."""
+
+    title = forms.CharField(label=_("事项名称"), max_length=200, required=False)
+    category = forms.ChoiceField(label=_("职责类别"), choices=DutyCategory.choices, required=False)
+    subtype = forms.ChoiceField(label=_("事项类型"), choices=SUBTYPE_CHOICES, required=False)
+    description = forms.CharField(
+        label=_("事项说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    priority = forms.ChoiceField(label=_("紧急程度"), choices=Priority.choices, required=False)
+    confidential = YesNoField(label=_("涉密或敏感"), yes=_("是"), no=_("否"), required=False)
+    deadline = forms.DateField(label=_("办理期限"), required=False, widget=DateInput())
+    attachment = DocumentUploadField(label=_("更换附件"), required=False)
+
+    def __init__(self, *args: Any, user: Any, obj: Matter, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, obj=obj, **kwargs)
+        if not self.is_bound:
+            for name in self.fields:
+                if name != "attachment":
+                    value = getattr(obj, name)
+                    self.initial[name] = (
+                        ("true" if value else "false") if name == "confidential" else value
+                    )
+
+    def service_data(self) -> dict[str, Any]:
+        sent = set(self.data) | set(self.files)
+        data = {k: v for k, v in self.cleaned_data.items() if k in sent}
+        if not data.get("attachment"):
+            data.pop("attachment", None)  # no new file: the stored one stays
+        return data
+
+
+class WithdrawForm(VerbForm):
+    reason = forms.CharField(
+        label=_("撤回理由"), required=False, widget=forms.Textarea(attrs=REQUIRED_LINE)
+    )
+
+
+class ReassignForm(AssignForm):
+    """The new lawyers, offered and checked as for a first assignment, and why."""
+
+    reason = forms.CharField(
+        label=_("改派理由"), required=False, widget=forms.Textarea(attrs=REQUIRED_LINE)
+    )
+
+    def __init__(self, *args: Any, user: Any, obj: Matter, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, obj=obj, **kwargs)
+        # The adviser stays as assigned: reassigning changes the public lawyers only.
+        del self.fields["adviser"]
+
+
+class DeadlineForm(VerbForm):
+    deadline = forms.DateField(label=_("新的办理期限"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("调整理由"), required=False, widget=forms.Textarea(attrs=REQUIRED_LINE)
     )
 
 

@@ -43,3 +43,31 @@ def supervises_region_of(user: Any, matter: Any) -> bool:
 
 
 rules.add_perm("matters.remind", runs_the_unit_of | supervises_region_of)  # obj: the matter
+
+
+@rules.predicate
+def heads_a_system(user: Any) -> bool:
+    """A superior unit's administrator: keeps the shared list of fields of expertise."""
+    from govcounsel.organisations.models import Unit
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Unit.objects.heads_for(user).exists()
+
+
+@rules.predicate
+def heads_the_pool_of(user: Any, person: Any) -> bool:
+    """The person is a lawyer of the talent pool of a system the user heads (001 一(三))."""
+    from govcounsel.organisations.models import Unit
+
+    from .selectors import talent_pool
+
+    if person is None or not getattr(user, "is_authenticated", False):
+        return False
+    return any(
+        talent_pool(head).filter(pk=person.pk).exists() for head in Unit.objects.heads_for(user)
+    )
+
+
+rules.add_perm("matters.manage_expertise", heads_a_system)
+rules.add_perm("matters.tag_expertise", heads_the_pool_of)  # obj: the person

@@ -11,7 +11,7 @@ from govcounsel.certificates.models import ActivePeriod
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import Person
 
-from .choices import AssignmentStatus, DispatchStatus, MatterStatus
+from .choices import ENDED_ASSIGNMENTS, FINISHED, DispatchStatus
 
 
 def public_lawyers_of(
@@ -51,8 +51,8 @@ def open_load(people: QuerySet[Person]) -> dict[int, int]:
     load: dict[int, int] = {}
     leading = (
         Assignment.objects.filter(person__in=people, is_lead=True)
-        .exclude(status=AssignmentStatus.DECLINED)
-        .exclude(matter__status=MatterStatus.CLOSED)
+        .exclude(status__in=ENDED_ASSIGNMENTS)
+        .exclude(matter__status__in=FINISHED)
         .values("person_id")
         .annotate(n=Count("pk"))
         .order_by()

@@ -16,15 +16,13 @@ from govcounsel.accounts.scopes import holders_reaching
 from govcounsel.core.notify import notify
 from govcounsel.core.workdays import add_workdays, workdays_between
 
-from .choices import AssignmentStatus, MatterStatus
 from .models import Matter, MatterStep, Supervision, SupervisionLevel
+from .notices import SUPERVISION
 
 
 def handlers_of(matter: Matter) -> list[User]:
-    """The accounts of the lawyers handling the matter (declined ones excepted)."""
-    people = [
-        a.person_id for a in matter.assignments.all() if a.status != AssignmentStatus.DECLINED
-    ]
+    """The accounts of the lawyers handling the matter (declined or replaced ones excepted)."""
+    people = [a.person_id for a in matter.assignments.all() if a.is_live]
     return list(User.objects.filter(person_id__in=people, is_active=True))
 
 
@@ -54,7 +52,7 @@ def _raise(matter: Matter, level: str, recipients: list[User], title: str, body:
             to_status=matter.status,
             note=title,
         )
-        notify(recipients, title=title, body=body, url=matter.get_absolute_url())
+        notify(recipients, kind=SUPERVISION, title=title, body=body, url=matter.get_absolute_url())
     return True
 
 
@@ -65,7 +63,7 @@ def supervise(today: date | None = None) -> dict[str, int]:
     horizon = add_workdays(today, 2)
     counts = {"reminded": 0, "overdue": 0, "escalated": 0}
     open_matters = (
-        Matter.objects.exclude(status=MatterStatus.CLOSED)
+        Matter.objects.open()
         .filter(Q(deadline__lte=horizon))
         .select_related("unit__region")
         .prefetch_related("assignments")

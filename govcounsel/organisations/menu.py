@@ -2,13 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.accounts.choices import ORGANISATION_READERS
+from govcounsel.accounts.choices import ORGANISATION_READERS, SELF_ROLES
 from govcounsel.accounts.predicates import holds
 from govcounsel.core.menu import MenuGroup, MenuItem
 
 ORGANISATIONS = MenuGroup("organisations", _("区域与单位"), weight=10, icon="bi-diagram-3")
 # The tree is read by the business roles and by the duties that configure it or grant on it.
-reads_organisations = holds(*sorted(ORGANISATION_READERS))
+# A lawyer's menu is the lawyer's own work, not the organisation registers.
+reads_organisations = holds(*sorted(ORGANISATION_READERS - SELF_ROLES))
 
 menu_items = [
     MenuItem(

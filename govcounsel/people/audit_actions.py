@@ -11,8 +11,10 @@ for name, label in (
     ("people.person.identity_revealed", _("查看完整身份证号")),
     ("people.qualification.added", _("新增法律职业资格")),
     ("people.qualification.updated", _("修改法律职业资格")),
+    ("people.qualification.deleted", _("删除误录的法律职业资格")),
     ("people.adviser.registered", _("登记法律顾问")),
     ("people.adviser.updated", _("修改法律顾问")),
+    ("people.adviser.service_ended", _("法律顾问结束服务")),
     ("people.adviser.phone_revealed", _("查看法律顾问完整电话")),
     ("people.survey.imported", _("导入摸底调查表")),
 ):

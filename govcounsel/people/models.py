@@ -261,6 +261,10 @@ class Qualification(models.Model):
     def __str__(self) -> str:
         return f"{self.person} {self.get_kind_display()}"
 
+    def get_absolute_url(self) -> str:
+        # A qualification is shown in its holder's page.
+        return reverse("people:person", kwargs={"pk": self.person_id})
+
     def clean(self) -> None:
         if self.obtained_on and self.obtained_on > timezone.localdate():
             raise ValidationError({"obtained_on": _("取得日期不能晚于今天。")})
@@ -306,6 +310,8 @@ class LegalAdviser(models.Model):
     )
     service_start = models.DateField(_("服务开始日期"))
     service_end = models.DateField(_("服务结束日期"), null=True, blank=True)
+    end_reason = models.CharField(_("结束原因"), max_length=200, blank=True)
+    notes = models.TextField(_("备注"), blank=True)
 
     objects = LegalAdviserQuerySet.as_manager()
 
@@ -335,6 +341,9 @@ class LegalAdviser(models.Model):
     def __str__(self) -> str:
         return f"{self.name}（{self.get_kind_display()}）"
 
+    def get_absolute_url(self) -> str:
+        return reverse("people:adviser", kwargs={"pk": self.pk})
+
     def clean(self) -> None:
         if self.service_end and self.service_start and self.service_end < self.service_start:
             raise ValidationError({"service_end": _("服务结束日期不能早于开始日期。")})
@@ -343,6 +352,11 @@ class LegalAdviser(models.Model):
 
     def in_service_on(self, on: date) -> bool:
         return self.service_start <= on and (self.service_end is None or self.service_end >= on)
+
+    @property
+    def is_ended(self) -> bool:
+        """An end of service is on record (it may lie ahead: a contract's last day)."""
+        return self.service_end is not None
 
     @property
     def phone_masked(self) -> str:

@@ -47,4 +47,5 @@ class LegalAdviserReport(Report):
         Column(_("联系电话"), attr("phone_masked"), 14),
         Column(_("服务开始"), attr("service_start"), 12),
         Column(_("服务结束"), attr("service_end"), 12),
+        Column(_("结束原因"), attr("end_reason"), 16),
     ]

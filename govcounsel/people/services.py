@@ -10,13 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.certificates.choices import HELD_CERTIFICATE
 from govcounsel.core import crypto
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.history import change_as_of, move_latest_start
 from govcounsel.core.masking import is_masked
 from govcounsel.core.permissions import ensure_can
-from govcounsel.core.services import model_update
+from govcounsel.core.services import lock, model_update
 from govcounsel.core.validators import parse_id_number
 
 from .choices import EmploymentStatus
@@ -231,6 +232,36 @@ def update_qualification(*, qualification: Qualification, by: Any, **changes: An
     return qualification
 
 
+@transaction.atomic
+def delete_qualification(*, qualification: Qualification, by: Any) -> Person:
+    """Remove a qualification entered by mistake; the audit trail keeps what it said. A
+    certificate holder keeps at least one qualification: the certificate was issued on it
+    (001 一(四)), and is cancelled, not stripped of its grounds."""
+    qualification = lock(qualification, "person")
+    person = qualification.person
+    ensure_can(by, "people.manage_person", person)
+    held = person.certificates.filter(status__in=HELD_CERTIFICATE).exists()
+    if held and not person.qualifications.exclude(pk=qualification.pk).exists():
+        raise DomainError(
+            "qualification_in_use",
+            _("该人员持有公职律师证书，须保留至少一项法律职业资格；如证书应予注销，请先办理注销。"),
+        )
+    # The certificate number itself is in django-auditlog's diff of the deletion; event data
+    # would keep it only as a keyed hash (it looks like an ID number to the scrubber).
+    record_event(
+        "people.qualification.deleted",
+        qualification,
+        by=by,
+        data={
+            "person": person.pk,
+            "kind": qualification.kind,
+            "obtained_on": qualification.obtained_on.isoformat(),
+        },
+    )
+    qualification.delete()
+    return person
+
+
 ADVISER_FIELDS = (
     "unit",
     "kind",
@@ -240,12 +271,21 @@ ADVISER_FIELDS = (
     "phone",
     "service_start",
     "service_end",
+    "end_reason",
+    "notes",
 )
 
 
 def _check_internal_adviser(adviser: LegalAdviser) -> None:
     if adviser.person_id and adviser.person and adviser.person.unit_id != adviser.unit_id:
         raise ValidationError({"person": _("内部法律顾问须为服务单位本单位人员。")})
+
+
+def _prepare_adviser(adviser: LegalAdviser) -> None:
+    _check_internal_adviser(adviser)
+    if adviser.service_end is None:
+        # Service resumed (an end date entered by mistake taken back): no reason for an end.
+        adviser.end_reason = ""
 
 
 @transaction.atomic
@@ -275,6 +315,48 @@ def update_adviser(*, adviser: LegalAdviser, by: Any, **changes: Any) -> LegalAd
         event="people.adviser.updated",
         related=("unit",),
         check=check,
-        prepare=_check_internal_adviser,
+        prepare=_prepare_adviser,
+    )
+    return adviser
+
+
+def already_ended(adviser: LegalAdviser) -> DomainError:
+    return DomainError(
+        "already_ended",
+        _("该法律顾问的服务已于%(day)s结束；如需更正，请修改服务期间。")
+        % {"day": adviser.service_end.isoformat() if adviser.service_end else "—"},
+    )
+
+
+@transaction.atomic
+def end_adviser_service(
+    *, adviser: LegalAdviser, by: Any, ended_on: date, reason: str
+) -> LegalAdviser:
+    """End an adviser's service on its last day (000 #2: the unit's work is then carried by
+    a public lawyer or another adviser). The day may lie ahead, as a contract's last day does;
+    the coverage figures count the adviser up to and including it."""
+
+    def check(adviser: LegalAdviser) -> None:
+        ensure_can(by, "people.manage_unit_staff", adviser.unit, _NO_SUCH_UNIT)
+        if adviser.service_end is not None:
+            raise already_ended(adviser)
+        if not (reason or "").strip():
+            raise DomainError("reason_required", _("请填写结束服务的原因。"), field="reason")
+        if ended_on < adviser.service_start:
+            raise DomainError(
+                "end_before_start",
+                _("结束日期不能早于服务开始日期（%(day)s）。")
+                % {"day": adviser.service_start.isoformat()},
+                field="ended_on",
+            )
+
+    adviser, _changed = model_update(
+        adviser,
+        by=by,
+        fields=("service_end", "end_reason"),
+        data={"service_end": ended_on, "end_reason": (reason or "").strip()},
+        event="people.adviser.service_ended",
+        related=("unit",),
+        check=check,
     )
     return adviser

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import people, survey
+from .views import advisers, people, survey
 
 app_name = "people"
 urlpatterns = [
@@ -17,4 +17,5 @@ urlpatterns = [
     path("units/<int:unit_pk>/advisers/new/", people.adviser_add, name="adviser-add"),
     path("qualifications/", people.QualificationListView.as_view(), name="qualifications"),
     path("advisers/", people.LegalAdviserListView.as_view(), name="advisers"),
+    path("advisers/<int:pk>/", advisers.LegalAdviserDetailView.as_view(), name="adviser"),
 ]

@@ -7,12 +7,12 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -30,7 +30,8 @@ FLAGS = [
 
 
 @contextmanager
-def chromium_page() -> Iterator[Page]:
+def chromium() -> Iterator[Browser]:
+    """One headless Debian Chromium; a test that needs several contexts opens them on it."""
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Debian chromium is missing at {CHROMIUM}; scripts/test installs it.")
     from playwright.sync_api import sync_playwright
@@ -39,12 +40,24 @@ def chromium_page() -> Iterator[Page]:
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    return browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900}, **options)
+
+
+@contextmanager
+def chromium_page() -> Iterator[Page]:
+    with chromium() as browser:
+        context = new_context(browser)
         try:
             yield context.new_page()
         finally:
             context.close()
-            browser.close()
 
 
 def screenshot(page: Page, name: str) -> Path:

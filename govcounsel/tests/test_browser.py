@@ -83,12 +83,13 @@ def test_apply_review_approve_then_the_certificate_is_shown(live_server, tree):
         page.click("[data-testid=action-submit]")
         assert "已申报" in page.inner_text("[data-testid=status]")
 
-        page.click("text=退出")
+        page.click("[data-testid=current-user]")  # the account menu holds 退出
+        page.click("[data-testid=logout]")
         login(page, live_server, "bureau")
         page.goto(f"{live_server.url}/")
         assert "待审批的申请" in page.inner_text("[data-testid=todo]")
         page.goto(f"{live_server.url}/certificates/applications/?queue=approval")
-        page.click(f"text={person.name}")
+        page.get_by_role("link", name=person.name).click()
         page.fill("form:has([data-testid=action-approve]) textarea[name=note]", "准予颁证")
         page.click("[data-testid=action-approve]")
         assert any("不能撤销" in question for question in asked)  # asked before issuing
@@ -160,7 +161,8 @@ def test_assign_accept_opinion_close_in_the_browser(live_server, tree, certify):
         assert page.inner_text("[data-testid=status]") == "待指派"
         page.click("[data-testid=action-assign]")
         assert page.inner_text("[data-testid=status]") == "已指派，待承办"
-        page.click("text=退出")
+        page.click("[data-testid=current-user]")  # the account menu holds 退出
+        page.click("[data-testid=logout]")
 
         login(page, live_server, "lawyer")
         page.goto(f"{live_server.url}/matters/mine/")
@@ -175,7 +177,8 @@ def test_assign_accept_opinion_close_in_the_browser(live_server, tree, certify):
         )
         page.click("[data-testid=action-submit-opinion]")
         assert page.inner_text("[data-testid=status]") == "已提交意见，待评价"
-        page.click("text=退出")
+        page.click("[data-testid=current-user]")  # the account menu holds 退出
+        page.click("[data-testid=logout]")
 
         login(page, live_server, "office")
         page.goto(f"{live_server.url}/matters/")

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from govcounsel.certificates.tests import test_membership as membership_cases
 from govcounsel.certificates.tests import test_visibility as certificate_cases
 from govcounsel.core.testing.cases import Answers, Scene, answers
 from govcounsel.coverage.tests import test_visibility as coverage_cases
@@ -72,15 +73,36 @@ def missing(**others: Any) -> Callable[[Scene], Mapping[str, Any]]:
     return lambda scene: {"pk": MISSING, **others}
 
 
+def matter_with_attachment(cast: Any) -> Any:
+    """A registered matter of unit_a with a PDF attached (for its file routes)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from govcounsel.matters import services
+
+    return services.register_matter(
+        unit=cast.tree.unit_a,
+        by=cast.own_unit,
+        title="附件",
+        category="documents",
+        subtype="contract",
+        working_days=5,
+        attachment=SimpleUploadedFile("合同.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+    )
+
+
 def build_objects(cast: Any) -> dict[str, Any]:
     """One object of each kind a route names, around unit_a (made once for the table)."""
     return {
         "person": people_cases.staff_member(cast),
         "unit": cast.tree.unit_a,
         "dispatch": matter_cases.dispatch_request(cast),
+        "matter_file": matter_with_attachment(cast),
+        "matter": matter_cases.assigned(cast),
         "case": certificate_cases.case_opened(cast),
+        "membership": membership_cases.member(cast),
         "target": coverage_cases.TestTargetAPI.make(cast),
         "bulletin": coverage_cases.TestBulletinAPI.make(cast),
+        "expertise": matter_cases.expertise(cast),
     }
 
 
@@ -93,6 +115,10 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "accounts:activate": Get(answers(200), lambda scene: {"uidb64": "MQ", "token": "x-y"}),
     "accounts:pending-grants": Get(answers(403, bureau=200, other_region=200, anonymous=302)),
     "accounts:decide-grant": Get(answers(405, anonymous=302), missing(decision="approve")),
+    "accounts:lockouts": Get(answers(403, security_admin=200, anonymous=302)),
+    "accounts:unlock": Get(answers(405)),
+    "accounts:sessions": Get(answers(403, security_admin=200, anonymous=302)),
+    "accounts:end-session": Get(answers(405), missing()),
     "account-security": Get(answers(200, anonymous=302)),
     "two-factor-verify": Get(answers(302)),
     "two-factor-setup": Get(answers(200, anonymous=302)),
@@ -100,6 +126,11 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "token-revoke": Get(answers(405), missing()),
     "set_language": Get(answers(302)),
     "notifications": Get(answers(200, anonymous=302)),
+    "notification-settings": Get(answers(200, anonymous=302)),
+    "notifications-read-all": Get(answers(405, anonymous=302)),
+    # Only one's own: another's id answers as a missing one (core/tests/test_notices.py).
+    "notification-open": Get(answers(404, anonymous=302), missing()),
+    "help": Get(answers(200, anonymous=302)),
     "javascript-catalog": Get(answers(200)),
     "privacy:notice": Get(answers(200)),
     # --- organisations and people ------------------------------------------------------------
@@ -159,6 +190,7 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     ),
     "people:qualifications": Get(answers(200, anonymous=302)),
     "people:advisers": Get(answers(200, anonymous=302)),
+    "people:adviser": Case(people_cases.TestAdviserPages, "detail"),
     "people:survey": Get(
         answers(
             403,
@@ -218,6 +250,23 @@ ROUTES: dict[str, Get | Case | Verbs] = {
         lambda scene: {"person_pk": scene.extra["case"].certificate.person_id},
     ),
     "certificates:scan": Get(answers(404, anonymous=302), missing(kind="application")),
+    # 统一申报 and 批量批准 take a POST from the list (certificates/tests/test_batch.py).
+    "certificates:batch": Get(answers(405, anonymous=302), lambda scene: {"action": "submit"}),
+    "certificates:members": Case(membership_cases.TestMembershipPages, "list"),
+    "certificates:member": Case(membership_cases.TestMembershipPages, "detail"),
+    # Those who see the member see the form's door; only the region's association opens it.
+    "certificates:membership-end": Get(
+        answers(
+            404,
+            own_unit=403,
+            parent_region=403,
+            bureau=403,
+            association=200,
+            reconciliation=403,
+            anonymous=302,
+        ),
+        pk("membership"),
+    ),
     # --- coverage ------------------------------------------------------------------------------
     "coverage:dashboard": Get(
         answers(200, system_admin=403, security_admin=403, audit_admin=403, anonymous=302)
@@ -236,6 +285,22 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     # --- matters, decisions, dispatch ----------------------------------------------------------
     "matters:board": Case(matter_cases.TestMatterPages, "list"),
     "matters:matter": Case(matter_cases.TestMatterPages, "detail"),
+    # Those who see the matter (not yet assigned: no lawyer) read its file; others 404.
+    "matters:attachment": Get(
+        answers(404, own_unit=200, parent_region=200, bureau=200, anonymous=302),
+        pk("matter_file"),
+    ),
+    "matters:attachment-preview": Get(
+        answers(404, own_unit=200, parent_region=200, bureau=200, anonymous=302),
+        pk("matter_file"),
+    ),
+    "matters:opinion-file": Get(answers(404, anonymous=302), missing()),
+    "matters:opinion-file-preview": Get(answers(404, anonymous=302), missing()),
+    # The 办理单 of a matter: whoever may open the matter may print it.
+    "matters:print": Get(
+        answers(404, own_unit=200, parent_region=200, bureau=200, lawyer=200, anonymous=302),
+        pk("matter"),
+    ),
     "matters:mine": Get(answers(200, anonymous=302)),
     "matters:create": Get(
         answers(403, own_unit=200, sibling_unit=200, superior=200, anonymous=302)
@@ -249,6 +314,22 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "matters:dispatch": Case(matter_cases.TestDispatchPages, "detail"),
     "matters:dispatch-new": Get(answers(403, own_unit=200, sibling_unit=200, anonymous=302)),
     "matters:pool": Get(answers(403, superior=200, anonymous=302)),
+    "matters:expertise": Get(answers(403, superior=200, anonymous=302)),
+    "matters:expertise-rename": Get(answers(403, superior=200, anonymous=302), pk("expertise")),
+    "matters:expertise-active": Get(answers(405, anonymous=302), pk("expertise")),
+    # The scene's person is no lawyer of any pool: seen by those who see unit_a's staff.
+    "matters:pool-tags": Get(
+        answers(
+            404,
+            own_unit=403,
+            parent_region=403,
+            bureau=403,
+            association=403,
+            reconciliation=403,
+            anonymous=302,
+        ),
+        lambda scene: {"person_pk": scene.extra["person"].pk},
+    ),
     "verb": VERBS,
     # --- audit, calendar, exports ----------------------------------------------------------------
     "audit:events": Get(answers(403, audit_admin=200, anonymous=302)),
@@ -297,6 +378,9 @@ ROUTES: dict[str, Get | Case | Verbs] = {
         query={"person": "{person}"},
     ),
     "auth-token-list": Get(answers(200, anonymous=401)),
+    "notification-list": Get(answers(200, anonymous=401)),
+    "notification-read": Get(answers(405, anonymous=401), missing()),
+    "notification-read-all": Get(answers(405, anonymous=401)),
     "auth-token-detail": Get(answers(405, anonymous=401), missing()),
     "region-list": Case(organisation_cases.TestRegionAPI, "list"),
     "region-detail": Case(organisation_cases.TestRegionAPI, "detail"),
@@ -319,9 +403,13 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     ),
     "qualification-list": Case(people_cases.TestQualificationAPI, "list"),
     "qualification-detail": Case(people_cases.TestQualificationAPI, "detail"),
+    "qualification-edit": VERBS,
+    "qualification-delete": VERBS,
     "adviser-list": Case(people_cases.TestAdviserAPI, "list"),
     "adviser-detail": Case(people_cases.TestAdviserAPI, "detail"),
     "adviser-identity": Get(answers(404, anonymous=401), missing()),
+    "adviser-edit": VERBS,
+    "adviser-end-service": VERBS,
     "certificate-application-list": Case(certificate_cases.TestApplicationAPI, "list"),
     "certificate-application-detail": Case(certificate_cases.TestApplicationAPI, "detail"),
     "certificate-application-approve": VERBS,
@@ -330,6 +418,9 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "certificate-application-review": VERBS,
     "certificate-application-submit": VERBS,
     "certificate-application-withdraw": VERBS,
+    # POST only (certificates/tests/test_batch.py).
+    "certificate-application-batch-submit": Get(answers(405, anonymous=401)),
+    "certificate-application-batch-approve": Get(answers(405, anonymous=401)),
     "certificate-list": Case(certificate_cases.TestCertificateAPI, "list"),
     "certificate-detail": Case(certificate_cases.TestCertificateAPI, "detail"),
     "certificate-decode": Get(answers(200, anonymous=401), query={"number": "11102200810000003"}),
@@ -342,6 +433,8 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "cancellation-case-recover": VERBS,
     "target-list": Case(coverage_cases.TestTargetAPI, "list"),
     "target-detail": Case(coverage_cases.TestTargetAPI, "detail"),
+    "target-retire": VERBS,
+    "target-delete": VERBS,
     "bulletin-list": Case(coverage_cases.TestBulletinAPI, "list"),
     "bulletin-detail": Case(coverage_cases.TestBulletinAPI, "detail"),
     "bulletin-retry": VERBS,
@@ -369,6 +462,10 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "matter-remind": VERBS,
     "matter-return": VERBS,
     "matter-submit-opinion": VERBS,
+    "matter-edit": VERBS,
+    "matter-withdraw": VERBS,
+    "matter-reassign": VERBS,
+    "matter-change-deadline": VERBS,
     "decision-item-list": Case(matter_cases.TestDecisionItemAPI, "list"),
     "decision-item-detail": Case(matter_cases.TestDecisionItemAPI, "detail"),
     "decision-item-open-decision": VERBS,

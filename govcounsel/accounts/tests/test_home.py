@@ -14,7 +14,10 @@ def test_a_unit_office_sees_its_counts_and_its_to_do_list(tree, client):
     page = home_page(office)
     assert labels(page.cards) == ["单位", "人员", "具有法律职业资格人员", "在任法律顾问"]
     assert [card["value"] for card in page.cards[:2]] == [1, 1]
-    assert "待审核、待申报的申请" in labels(page.todo)
+    # Nothing waits yet: the to-do list is there, empty ("暂无待办").
+    assert page.has_todo
+    assert page.todo == []
+    assert not page.waiting
     assert not page.is_admin_duty
     client.force_login(office)
     assert client.get("/").context["cards"] == page.cards
@@ -28,3 +31,5 @@ def test_each_administrator_duty_sees_what_it_watches_and_no_to_do_list(tree):
     audit = home_page(user_with(Role.AUDIT_ADMIN))
     assert labels(audit.cards) == ["24小时内审计事件", "24小时内拒绝访问"]
     assert all(page.is_admin_duty and page.todo == [] for page in (system, security, audit))
+    # Only the security administrator has something that may wait on it: locked accounts.
+    assert [page.has_todo for page in (system, security, audit)] == [False, True, False]

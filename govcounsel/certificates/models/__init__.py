@@ -18,7 +18,7 @@ from .certificates import (
     SerialCounter,
 )
 from .cases import CancellationCase, CaseQuerySet
-from .membership import AssociationMembership
+from .membership import AssociationMembership, MembershipQuerySet
 
 __all__ = [
     "ActivePeriod",
@@ -32,6 +32,7 @@ __all__ = [
     "CertificateApplication",
     "CertificateQuerySet",
     "CertificateStep",
+    "MembershipQuerySet",
     "SerialCounter",
     "Step",
 ]

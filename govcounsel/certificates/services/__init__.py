@@ -5,7 +5,7 @@ One module per part of the domain; callers keep using `services.<verb>` from her
 from ..choices import ApplicationStatus, CertificateStatus
 from .applications import apply, approve, check_issue_date, reject, review, submit, withdraw
 from .cases import complete_case, end_by_hr_event, record_recovery
-from .membership import record_membership
+from .membership import end_membership, record_membership
 from .register import cancel, reinstate, suspend
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "check_issue_date",
     "complete_case",
     "end_by_hr_event",
+    "end_membership",
     "record_membership",
     "record_recovery",
     "reinstate",

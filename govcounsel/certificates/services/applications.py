@@ -16,7 +16,7 @@ from govcounsel.core.workflow import run_transition
 from govcounsel.people.models import Person
 
 from .. import numbering
-from ..eligibility import ensure_eligible
+from ..eligibility import ensure_eligible, readiness
 from ..models import Certificate, CertificateApplication, SerialCounter
 from .steps import (
     _BUREAU_ONLY,
@@ -37,9 +37,11 @@ def apply(
     person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
     ensure_can(by, "certificates.apply", person, _("只有本人或所在单位法治工作机构可以提出申请。"))
     ensure_eligible(person)
-    if CertificateApplication.objects.open().filter(person=person).exists():
+    # The same reading as the person page's panel, so the button and the refusal agree.
+    ready = readiness(person)
+    if ready.open_application is not None:
         raise DomainError("application_open", _("该人员已有一份正在办理的申请，不能重复申请。"))
-    if Certificate.objects.held().filter(person=person, unit=person.unit).exists():
+    if ready.held_here is not None:
         raise DomainError("already_certified", _("该人员在本单位已持有公职律师证书。"))
     application = CertificateApplication.objects.create(
         person=person, unit=person.unit, statement=statement

@@ -96,7 +96,7 @@ def test_cancellation_cases_page_marks_overdue(cast, issue, eligible, client):
     CancellationCase.objects.update(due_on=timezone.localdate() - timedelta(days=1))
     client.force_login(cast.bureau)
     home = client.get("/")
-    todo = {str(card["label"]): card["value"] for card in home.context["todo"]}
+    todo = {str(card.label): card.value for card in home.context["todo"]}
     assert todo["超期注销案件"] == 1
     page = client.get("/certificates/cases/?overdue=true").content.decode()
     assert eligible.name in page

@@ -35,12 +35,22 @@ def verb_panel(
     }
 
 
+def _declared(obj: Any, name: str) -> verbs.Verb:
+    verb = verbs.find(verbs.label_of(type(obj)), name)
+    if verb is None:
+        raise ValueError(f"{type(obj).__name__} declares no verb {name!r}")
+    return verb
+
+
 @register.simple_tag
 def verb_url(obj: Any, name: str) -> str:
     """The page URL of one declared verb of the object, for a layout of the page's own."""
-    from govcounsel.core import verbs as registry
+    return _verb_url(_declared(obj, name), obj)
 
-    verb = registry.find(registry.label_of(type(obj)), name)
-    if verb is None:
-        raise ValueError(f"{type(obj).__name__} declares no verb {name!r}")
-    return _verb_url(verb, obj)
+
+@register.simple_tag
+def verb_confirm(obj: Any, name: str) -> str:
+    """The question a declared verb asks first ("" for none), for a page's own buttons, so
+    that they ask exactly what the verb's panel asks."""
+    question = _declared(obj, name).confirm
+    return str(question) if question else ""

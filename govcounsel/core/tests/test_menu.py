@@ -39,7 +39,7 @@ MUST_REACH: dict[str, set[str]] = {
     "lawyer": {"matters:mine", "matters:archive", "certificates:applications"},
     "colleague": {"matters:mine"},
     "system_admin": {"organisations:tree", "organisations:units", "calendar:years"},
-    "security_admin": {"organisations:tree"},
+    "security_admin": {"organisations:tree", "accounts:lockouts", "accounts:sessions"},
     "audit_admin": {"audit:events", "audit:changes"},
     "anonymous": set(),
 }

@@ -187,6 +187,21 @@ def test_a_scoped_form_offers_only_what_the_user_may_name(tree):
     assert UnitForm({"unit": tree.unit_a.pk}, user=form.user).is_valid()
 
 
+def test_a_required_choice_with_one_option_starts_on_it(tree):
+    one = UnitForm(user=user_with(Role.UNIT_ADMIN, tree.unit_a))
+    assert [str(label) for _value, label in one.fields["unit"].choices] == [str(tree.unit_a)]
+    several = UnitForm(user=user_with(Role.JUSTICE_BUREAU, tree.chaoyang))
+    values = [str(value) for value, _label in several.fields["unit"].choices]
+    assert values[0] == ""
+    assert len(values) > 2
+
+    class Optional(ScopedForm):
+        unit = ScopedModelChoiceField(Unit, required=False)
+
+    optional = Optional(user=user_with(Role.UNIT_ADMIN, tree.unit_a))
+    assert next(str(value) for value, _label in optional.fields["unit"].choices) == ""
+
+
 def test_a_scoped_choice_set_around_the_scope_refuses_to_work(tree):
     form = UnitForm({"unit": tree.unit_c.pk}, user=user_with(Role.UNIT_ADMIN, tree.unit_a))
     form.fields["unit"].queryset = Unit.objects.all()

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from govcounsel.core import verbs
 from govcounsel.core.testing import ROLES
@@ -171,10 +172,40 @@ def _failed_bulletin(cast: Any) -> Any:
     )
 
 
+def _qualification(cast: Any) -> Any:
+    from govcounsel.people.tests.factories import PersonFactory, QualificationFactory
+
+    return QualificationFactory(person=PersonFactory(name="吴科员", unit=cast.tree.unit_a))
+
+
+def _adviser(cast: Any) -> Any:
+    from govcounsel.people.tests.factories import LegalAdviserFactory
+
+    return LegalAdviserFactory(unit=cast.tree.unit_a)
+
+
+def _target(cast: Any) -> Any:
+    from datetime import date
+
+    from govcounsel.coverage import services
+
+    return services.create_target(
+        by=cast.parent_region,
+        region=cast.tree.chaoyang,
+        kind="organ",
+        metric="coverage",
+        percentage="100",
+        deadline=date(2025, 12, 31),
+        source_clause="某文件第二条",
+    )
+
+
 NOTE = {"note": "已审查"}
 OFFICE = frozenset({"own_unit"})
 BUREAU = frozenset({"bureau"})
 LAWYER = frozenset({"lawyer"})
+# Who keeps staff records, qualifications and advisers (people.manage_*).
+KEEPERS = frozenset({"own_unit", "bureau"})
 
 SCENARIOS: dict[tuple[str, str], Scenario] = {
     ("certificates.certificateapplication", "review"): Scenario(
@@ -243,6 +274,27 @@ SCENARIOS: dict[tuple[str, str], Scenario] = {
         lambda c, o: {"court": "北京市朝阳区人民法院", "counterparty": "某公司"},
         document=True,
     ),
+    ("matters.matter", "edit"): Scenario(
+        _matter("registered"),
+        OFFICE,
+        lambda c, o: {"title": "关于某规范性文件的合法性审核（更正）"},
+    ),
+    ("matters.matter", "withdraw"): Scenario(
+        _matter("registered"), OFFICE, lambda c, o: {"reason": "重复登记"}
+    ),
+    ("matters.matter", "reassign"): Scenario(
+        _matter("assigned"),
+        OFFICE,
+        lambda c, o: {"lawyer": c.colleague_person.pk, "reason": "原承办律师出差"},
+    ),
+    ("matters.matter", "change-deadline"): Scenario(
+        _matter("assigned"),
+        OFFICE,
+        lambda c, o: {
+            "deadline": str(timezone.localdate() + timedelta(days=30)),
+            "reason": "需补充材料",
+        },
+    ),
     ("matters.decisionitem", "open-decision"): Scenario(
         _decision_item, OFFICE, lambda c, o: {"title": "对某企业作出责令停产决定"}
     ),
@@ -253,6 +305,39 @@ SCENARIOS: dict[tuple[str, str], Scenario] = {
     ("matters.dispatchrequest", "reject"): Scenario(
         _dispatch_request, frozenset({"superior"}), lambda c, o: {"answer": "本系统暂无空闲律师"}
     ),
+    ("people.qualification", "edit"): Scenario(
+        _qualification,
+        KEEPERS,
+        lambda c, o: {
+            "kind": "legal_b",
+            "certificate_number": f"B2020{o.pk:08d}",
+            "obtained_on": "2020-03-01",
+        },
+    ),
+    ("people.qualification", "delete"): Scenario(_qualification, KEEPERS),
+    ("people.legaladviser", "edit"): Scenario(
+        _adviser,
+        KEEPERS,
+        lambda c, o: {
+            "unit": c.tree.unit_a.pk,
+            "kind": "external",
+            "name": o.name,
+            "organisation": "北京市朝正律师事务所",
+            "service_start": "2023-01-01",
+            "notes": "每周二驻点",
+        },
+    ),
+    ("people.legaladviser", "end-service"): Scenario(
+        _adviser,
+        KEEPERS,
+        lambda c, o: {"ended_on": str(timezone.localdate()), "reason": "合同期满"},
+    ),
+    ("coverage.target", "retire"): Scenario(
+        _target,
+        frozenset({"parent_region"}),
+        lambda c, o: {"retired_on": str(timezone.localdate()), "reason": "被新文件取代"},
+    ),
+    ("coverage.target", "delete"): Scenario(_target, frozenset({"parent_region"})),
     ("coverage.bulletin", "retry"): Scenario(_failed_bulletin, frozenset({"parent_region"})),
 }
 
@@ -283,16 +368,29 @@ def _api_path(obj: Any, verb: verbs.Verb) -> str:
         "decision": "decision",
         "dispatchrequest": "dispatch-request",
         "bulletin": "bulletin",
+        "qualification": "qualification",
+        "legaladviser": "adviser",
+        "target": "target",
     }[type(obj)._meta.model_name]
     return reverse(f"{basename}-{verb.name}", args=[obj.pk])
 
 
 @pytest.mark.parametrize(("model", "name"), DECLARED)
 @pytest.mark.parametrize("side", ["page", "api"])
-def test_only_the_rightful_roles_may_take_the_verb(cast, model, name, side) -> None:
+def test_only_the_rightful_roles_may_take_the_verb(cast, model, name, side, monkeypatch) -> None:
     scenario = SCENARIOS[(model, name)]
     verb = verbs.find(model, name)
     assert verb is not None
+    # What each run of the verb was given and gave back: its result message is made of them.
+    done: list[tuple[Any, Any, dict[str, Any]]] = []
+    perform = verbs.Verb.perform
+
+    def spy(self: verbs.Verb, obj: Any, user: Any, **data: Any) -> Any:
+        result = perform(self, obj, user, **data)
+        done.append((obj, result, data))
+        return result
+
+    monkeypatch.setattr(verbs.Verb, "perform", spy)
     obj = scenario.arrange(cast)
     data = scenario.data(cast, obj)
     url = verb_url(verb, obj) if side == "page" else _api_path(obj, verb)
@@ -320,6 +418,6 @@ def test_only_the_rightful_roles_may_take_the_verb(cast, model, name, side) -> N
             assert response.status_code == 302, (role, response.content.decode()[:2000])
             # Done, not merely sent back: the next page says so.
             landed = client.get(response["Location"]).content.decode()
-            assert str(verb.success_message()) in landed, role
+            assert escape(verb.success_message(*done[-1])) in landed, role
         else:
             assert response.status_code == 200, (role, response.json())

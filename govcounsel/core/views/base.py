@@ -16,6 +16,7 @@ from ..audit import record_event
 from ..export_jobs import EXPORT_FORMATS, export_list
 from ..exporters import Report
 from ..pagination import KeysetPagination
+from ..printing import PRINT_PARAM, print_list
 from ..scoping import get_visible_or_404
 
 
@@ -35,6 +36,12 @@ class ScopedListView(LoginRequiredMixin, ListView):
     # For registers that grow to millions of rows: page by this descending field (and pk)
     # instead of COUNT(*) and OFFSET, with the API's KeysetPagination and its `?cursor=`.
     keyset_field: str | None = None
+    # The attribute of a row that says it is past its deadline (`Matter.is_overdue`): the
+    # row is shown in red and says "已超期" in words, for those who do not see colour.
+    overdue_flag: str | None = None
+    # The leading columns that stay in view when a wide table scrolls sideways (the name
+    # that identifies the row); 0 for none.
+    sticky_columns: int = 1
 
     def base_queryset(self) -> QuerySet[Any]:
         qs = self.model.objects.visible_to(self.request.user)  # type: ignore[attr-defined]
@@ -58,7 +65,13 @@ class ScopedListView(LoginRequiredMixin, ListView):
         fmt = request.GET.get("export")
         if fmt in EXPORT_FORMATS:
             return export_list(self, fmt)
+        # ?print=1: every filtered row (not the current page) as a page made for paper.
+        if request.GET.get(PRINT_PARAM):
+            return print_list(self)
         return super().get(request, *args, **kwargs)
+
+    def is_overdue(self, obj: Any) -> bool:
+        return bool(self.overdue_flag and getattr(obj, self.overdue_flag, False))
 
     def paginate_queryset(self, queryset: Any, page_size: int) -> Any:
         if not self.keyset_field:
@@ -93,6 +106,8 @@ class ScopedListView(LoginRequiredMixin, ListView):
             filter=self.filterset,
             report=report,
             table_rows=[(obj, report.row(obj)) for obj in context["object_list"]],
+            overdue_rows={obj.pk for obj in context["object_list"] if self.is_overdue(obj)},
+            sticky_columns=self.sticky_columns,
             page_title=self.page_title,
             detail_url_name=self.detail_url_name,
             query_without_page=_query_without(self.request, "page"),

@@ -63,7 +63,7 @@ def run_verb(request: HttpRequest, model: str, pk: int, verb: str) -> HttpRespon
         if not form.errors:
             if isinstance(result, verbs.Document):
                 return document_response(result)
-            messages.success(request, declared.success_message())
+            messages.success(request, declared.success_message(obj, result, form.service_data()))
             return redirect(declared.result_object(obj, result))
     return render(
         request,

@@ -98,3 +98,25 @@ def test_every_demo_certificate_carries_its_first_approval_year(seeded):
         assert numbering.decode(certificate.number).first_year == year, certificate.number
     # The paper-era certificates (issued 2022–2025) carry their own years, not the seeding year.
     assert {c.first_approved_year for c in certificates} >= {2022, 2023, 2024, 2025}
+
+
+def test_each_workflow_account_finds_work_waiting_in_its_inbox(seeded):
+    """Made by the verbs' own notices (and the supervision run), not inserted by hand."""
+    from govcounsel.core.models import Notification
+
+    waiting = set(
+        Notification.objects.unread().values_list("recipient__username", flat=True).distinct()
+    )
+    assert waiting >= {
+        "lawyer_cy",
+        "unit_cy",
+        "unit_cg",
+        "justice_cy",
+        "justice_cg",
+        "supervisor_cy",
+        "superior_bj",
+    }
+    kinds = set(Notification.objects.values_list("kind", flat=True))
+    assert {"matters.matter.assign", "matters.matter.submit-opinion"} <= kinds
+    assert "matters.matter.remind" in kinds
+    assert "matters.supervision" in kinds

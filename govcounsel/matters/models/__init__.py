@@ -4,6 +4,7 @@ from govcounsel.matters.models."""
 
 # Registration order (not alphabetical) is the order the models were declared in.
 from .matter import Assignment, Matter, MatterQuerySet, MatterStep, Opinion, OpinionQuerySet  # noqa: I001
+from .matter import OpinionAttachment
 from .decisions import Decision, DecisionItem, DecisionItemQuerySet, DecisionQuerySet
 from .oversight import Overtime, Supervision, SupervisionLevel
 from .dispatch import DispatchRequest, DispatchRequestQuerySet, Expertise, ExpertiseQuerySet
@@ -22,6 +23,7 @@ __all__ = [
     "MatterQuerySet",
     "MatterStep",
     "Opinion",
+    "OpinionAttachment",
     "OpinionQuerySet",
     "Overtime",
     "Supervision",

@@ -19,6 +19,9 @@ from ..choices import DispatchStatus, DutyCategory
 class ExpertiseQuerySet(ScopedQuerySet["Expertise"]):
     """Fields of expertise: a shared list."""
 
+    def in_use(self) -> ExpertiseQuerySet:
+        return self.filter(active=True)
+
 
 class Expertise(models.Model):
     """A field of expertise a public lawyer is known for (used to match dispatch requests)."""
@@ -27,6 +30,8 @@ class Expertise(models.Model):
     people = models.ManyToManyField(
         "people.Person", related_name="expertise", blank=True, verbose_name=_("公职律师")
     )
+    # A retired field is no longer offered, but stays on the requests and lawyers that name it.
+    active = models.BooleanField(_("在用"), default=True)
 
     objects = ExpertiseQuerySet.as_manager()
 

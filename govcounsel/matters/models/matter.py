@@ -16,16 +16,29 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from govcounsel.core.models import WorkflowStep
 from govcounsel.core.scoping import Mine, Reach, ScopedQuerySet
-from govcounsel.core.uploads import validate_document_upload
+from govcounsel.core.uploads import sniff, validate_document_upload
 
-from ..choices import SUBTYPES, AssignmentStatus, DutyCategory, MatterAction, MatterStatus, Priority
+from ..choices import (
+    ENDED_ASSIGNMENTS,
+    FINISHED,
+    SUBTYPES,
+    AssignmentStatus,
+    DutyCategory,
+    MatterAction,
+    MatterStatus,
+    Priority,
+)
 
 M = MatterStatus
 
 
 class MatterQuerySet(ScopedQuerySet["Matter"]):
+    def open(self) -> MatterQuerySet:
+        """The matters still worked on: neither closed nor withdrawn."""
+        return self.exclude(status__in=FINISHED)
+
     def overdue(self, today: date | None = None) -> MatterQuerySet:
-        return self.exclude(status=M.CLOSED).filter(deadline__lt=today or timezone.localdate())
+        return self.open().filter(deadline__lt=today or timezone.localdate())
 
 
 class Matter(FSMModelMixin, models.Model):
@@ -115,20 +128,42 @@ class Matter(FSMModelMixin, models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return self.status != M.CLOSED and self.deadline < timezone.localdate()
+        return self.status not in FINISHED and self.deadline < timezone.localdate()
 
     @property
     def is_closed(self) -> bool:
         return self.status == M.CLOSED
 
     @property
+    def attachment_kind(self) -> str | None:
+        """What the stored attachment is by its first bytes (PDF, JPEG, PNG), or None when
+        there is none or it cannot be read; decides how the page previews it."""
+        if not self.attachment:
+            return None
+        try:
+            with self.attachment.open("rb") as stored:
+                return sniff(stored)
+        except OSError:
+            return None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == M.WITHDRAWN
+
+    @property
+    def undecided_declines(self) -> list[Assignment]:
+        """Declines the office has not yet judged (001 三(三)): shown on the matter's page
+        until judged, since only a judged one counts in the lawyer's archive."""
+        return [
+            a
+            for a in self.assignments.all()
+            if a.status == AssignmentStatus.DECLINED and a.decline_justified is None
+        ]
+
+    @property
     def lead(self) -> Assignment | None:
         return next(
-            (
-                a
-                for a in self.assignments.all()
-                if a.is_lead and a.status != AssignmentStatus.DECLINED
-            ),
+            (a for a in self.assignments.all() if a.is_lead and a.status not in ENDED_ASSIGNMENTS),
             None,
         )
 
@@ -156,6 +191,15 @@ class Matter(FSMModelMixin, models.Model):
     def close(self) -> None:
         self.closed_at = timezone.now()
 
+    @transition(field=status, source=M.REGISTERED, target=M.WITHDRAWN)
+    def withdraw(self) -> None:
+        pass
+
+    # The new lawyer answers again: accept or decline, as after a first assignment.
+    @transition(field=status, source=[M.ASSIGNED, M.IN_PROGRESS], target=M.ASSIGNED)
+    def reassign(self) -> None:
+        pass
+
 
 class Assignment(models.Model):
     """A lawyer put on a matter: the lead handler or a co-handler (000 #6)."""
@@ -176,6 +220,7 @@ class Assignment(models.Model):
     decline_reason = models.TextField(_("拒绝理由"), blank=True)
     # 001 三(三): a decline without valid reason counts against the annual assessment.
     decline_justified = models.BooleanField(_("拒绝理由正当"), null=True, blank=True)
+    replaced_at = models.DateTimeField(_("改派时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("承办指派")
@@ -184,13 +229,18 @@ class Assignment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["matter"],
-                condition=Q(is_lead=True) & ~Q(status=AssignmentStatus.DECLINED),
+                condition=Q(is_lead=True) & ~Q(status__in=ENDED_ASSIGNMENTS),
                 name="one_live_lead_per_matter",
             )
         ]
 
     def __str__(self) -> str:
         return f"{self.matter_id} {self.person}"
+
+    @property
+    def is_live(self) -> bool:
+        """The lawyer is still on the matter: neither declined nor replaced."""
+        return self.status not in ENDED_ASSIGNMENTS
 
 
 class OpinionQuerySet(models.QuerySet["Opinion"]):
@@ -227,6 +277,47 @@ class Opinion(models.Model):
         if self.pk is not None:
             raise PermissionError("a submitted opinion is kept as written")
         super().save(*args, **kwargs)
+
+
+class OpinionAttachmentQuerySet(models.QuerySet["OpinionAttachment"]):
+    def update(self, **kwargs: object) -> int:
+        raise PermissionError("a submitted opinion's files are kept as submitted")
+
+
+class OpinionAttachment(models.Model):
+    """A file submitted with a legal opinion, kept with it as submitted (001 二(三)4)."""
+
+    opinion = models.ForeignKey(Opinion, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(
+        _("附件"), upload_to="opinions/%Y/%m/", validators=[validate_document_upload]
+    )
+    name = models.CharField(_("文件名"), max_length=200)
+    content_type = models.CharField(_("文件类型"), max_length=40)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    objects = OpinionAttachmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("法律意见附件")
+        verbose_name_plural = _("法律意见附件")
+        ordering = ["opinion_id", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("a submitted opinion's files are kept as submitted")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type == "application/pdf"
 
 
 class MatterStep(WorkflowStep):

@@ -2,6 +2,14 @@
 
 One module per part of the domain; callers keep using `services.<verb>` from here."""
 
+from .corrections import (
+    EDITABLE_FIELDS,
+    HANDLED,
+    change_deadline,
+    edit_matter,
+    reassign,
+    withdraw_matter,
+)
 from .decisions import (
     DECISION_ITEM_FIELDS,
     add_decision_item,
@@ -10,7 +18,7 @@ from .decisions import (
     update_decision_item,
 )
 from .dispatch import dispatch, reject_dispatch, request_dispatch
-from .notices import WORD, issue_commission_letter, remind
+from .notices import WORD, issue_commission_letter, letter_refusal, remind
 from .workflow import (
     accept,
     assign,
@@ -26,18 +34,24 @@ from .workflow import (
 
 __all__ = [
     "DECISION_ITEM_FIELDS",
+    "EDITABLE_FIELDS",
+    "HANDLED",
     "WORD",
     "accept",
     "add_decision_item",
     "assign",
+    "change_deadline",
     "close",
     "decide",
     "decline",
     "dispatch",
+    "edit_matter",
     "issue_commission_letter",
     "judge_decline",
     "judge_decline_on",
+    "letter_refusal",
     "open_decision",
+    "reassign",
     "record_overtime",
     "register_matter",
     "reject_dispatch",
@@ -46,4 +60,5 @@ __all__ = [
     "return_for_rework",
     "submit_opinion",
     "update_decision_item",
+    "withdraw_matter",
 ]

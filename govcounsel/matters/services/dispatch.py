@@ -17,6 +17,7 @@ from govcounsel.organisations.models import Unit
 from govcounsel.people.models import Person
 
 from ..models import DispatchRequest
+from ..notices import DISPATCH_REQUESTED
 from ..selectors import open_load, public_lawyers_of, talent_pool
 from .workflow import _OFFICE_ONLY
 
@@ -54,6 +55,7 @@ def request_dispatch(
         reason=reason,
     )
     record_event("matters.dispatch.requested", request, by=by)
+    DISPATCH_REQUESTED.send(request, request, by=by)
     return request
 
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
-from govcounsel.core.notify import notify
 from govcounsel.core.permissions import ensure_can
 from govcounsel.core.verbs import Document
 
@@ -24,7 +23,8 @@ from .workflow import _locked
 @transaction.atomic
 def remind(*, matter: Matter, by: Any, note: str = "") -> Matter:
     """催办 (000 #11): the unit's office or the supervising committee office prompts the
-    handling lawyers at once, without waiting for the daily supervision run."""
+    handling lawyers at once, without waiting for the daily supervision run. The notice to
+    the lawyers and the office is the verb's (verbs.py `remind`)."""
     from ..supervision import handlers_of
 
     matter = _locked(matter)
@@ -33,14 +33,12 @@ def remind(*, matter: Matter, by: Any, note: str = "") -> Matter:
     )
     if matter.status == MatterStatus.CLOSED:
         raise DomainError("closed", _("事项已办结，无需催办。"))
-    recipients = handlers_of(matter)
-    if not recipients:
+    if not handlers_of(matter):
         raise DomainError("no_handler", _("该事项尚未指派承办律师，无法催办。"))
     title = _("催办：“%(t)s”请于%(d)s前办结") % {
         "t": matter.title,
         "d": f"{matter.deadline:%Y-%m-%d}",
     }
-    notify(recipients, title=str(title), body=note or str(title), url=matter.get_absolute_url())
     MatterStep.objects.create(
         matter=matter,
         action=MatterAction.SUPERVISED,
@@ -53,6 +51,15 @@ def remind(*, matter: Matter, by: Any, note: str = "") -> Matter:
     return matter
 
 
+def letter_refusal(matter: Matter) -> DomainError | None:
+    """Why no commission letter can be issued for this matter, or None when one can."""
+    if matter.subtype not in LITIGATION_SUBTYPES:
+        return DomainError("not_litigation", _("只有诉讼、仲裁和复议事项需要委托公函。"))
+    if matter.status == MatterStatus.WITHDRAWN:
+        return DomainError("withdrawn", _("事项已撤回，不能出具委托公函。"))
+    return None
+
+
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -61,8 +68,9 @@ def issue_commission_letter(
 ) -> Document:
     """委托公函 (001 三(四)) for a litigation, arbitration or reconsideration matter."""
     ensure_can(by, "matters.run", matter, _("只有本单位法治工作机构可以出具委托公函。"))
-    if matter.subtype not in LITIGATION_SUBTYPES:
-        raise DomainError("not_litigation", _("只有诉讼、仲裁和复议事项需要委托公函。"))
+    refused = letter_refusal(matter)
+    if refused:
+        raise refused
     lawyers = [
         a.person
         for a in matter.assignments.select_related("person")

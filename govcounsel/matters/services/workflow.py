@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,14 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.permissions import ensure_can
+from govcounsel.core.uploads import sniff, validate_document_upload
 from govcounsel.core.workdays import add_workdays
 from govcounsel.core.workflow import run_transition
 from govcounsel.organisations.models import Unit
 from govcounsel.people.models import LegalAdviser, Person
 
 from ..audit_actions import MATTER_STEP_EVENTS
-from ..choices import AssignmentStatus
-from ..models import Assignment, Matter, MatterStep, Opinion, Overtime
+from ..choices import ENDED_ASSIGNMENTS, AssignmentStatus
+from ..models import Assignment, Matter, MatterStep, Opinion, OpinionAttachment, Overtime
 from ..selectors import public_lawyers_of
 
 _OFFICE_ONLY = _("只有本单位法治工作机构可以办理此事项。")
@@ -89,14 +91,7 @@ def assign(
     """The office puts its public lawyers on the matter, with an adviser alongside (000 #6)."""
     matter = _locked(matter)
     ensure_can(by, "matters.run", matter, _OFFICE_ONLY)
-    eligible = set(public_lawyers_of(matter.unit).values_list("pk", flat=True))
-    for person in [lawyer, *(co_handlers or [])]:
-        if person.pk not in eligible:
-            raise DomainError(
-                "not_a_public_lawyer",
-                _("%(name)s不是本单位持有效证书的公职律师，不能指派。") % {"name": person.name},
-                field="lawyer",
-            )
+    ensure_assignable(matter, [lawyer, *(co_handlers or [])])
     if adviser is not None and (
         adviser.unit_id != matter.unit_id or not adviser.in_service_on(timezone.localdate())
     ):
@@ -114,11 +109,24 @@ def assign(
     return matter
 
 
+def ensure_assignable(matter: Matter, people: list[Person]) -> None:
+    """Only the unit's public lawyers with a valid certificate, its own or lent to it for
+    today, may be put on its matter (001 一(三)); assigning and reassigning check alike."""
+    eligible = set(public_lawyers_of(matter.unit).values_list("pk", flat=True))
+    for person in people:
+        if person.pk not in eligible:
+            raise DomainError(
+                "not_a_public_lawyer",
+                _("%(name)s不是本单位持有效证书的公职律师，不能指派。") % {"name": person.name},
+                field="lawyer",
+            )
+
+
 def _lead_assignment(matter: Matter) -> Assignment:
     lead = (
         matter.assignments.select_for_update()
         .filter(is_lead=True)
-        .exclude(status=AssignmentStatus.DECLINED)
+        .exclude(status__in=ENDED_ASSIGNMENTS)
         .first()
     )
     if lead is None:
@@ -177,17 +185,43 @@ def judge_decline(*, assignment: Assignment, by: Any, justified: bool) -> Assign
 
 
 @transaction.atomic
-def submit_opinion(*, matter: Matter, by: Any, text: str) -> Opinion:
+def submit_opinion(
+    *, matter: Matter, by: Any, text: str, attachments: list[Any] | None = None
+) -> Opinion:
+    """The lead lawyer's opinion, with its files, kept as submitted (001 二(三)4)."""
     matter = _locked(matter)
     ensure_can(by, "matters.handle", matter, _LEAD_ONLY)
     if not text.strip():
         raise DomainError("opinion_required", _("请填写法律意见。"), field="text")
+    kinds = [_checked_upload(upload) for upload in attachments or []]
     before = run_transition(matter, "submit_opinion")
     matter.save()
     version = matter.opinions.count() + 1
     opinion = Opinion.objects.create(matter=matter, version=version, author=by.person, text=text)
+    for upload, kind in zip(attachments or [], kinds, strict=True):
+        OpinionAttachment.objects.create(
+            opinion=opinion,
+            file=upload,
+            name=str(upload.name).rsplit("/", 1)[-1][:200],
+            content_type=kind,
+            size=upload.size,
+        )
     _step(matter, "opinion", before, by, _("第%(v)d版") % {"v": version})
     return opinion
+
+
+def _checked_upload(upload: Any) -> str:
+    """Every file is checked by content before anything is written: one refused file
+    refuses the opinion, and nothing of it is kept."""
+    try:
+        validate_document_upload(upload)
+    except ValidationError as refusal:
+        raise DomainError(
+            "upload_refused",
+            _("%(name)s：%(reason)s") % {"name": upload.name, "reason": refusal.messages[0]},
+            field="attachments",
+        ) from None
+    return sniff(upload) or "application/octet-stream"
 
 
 @transaction.atomic

@@ -210,3 +210,17 @@ def test_dispatch_pages_refuse_others(tree, system, client, cast):
     client.force_login(cast.own_unit)
     assert client.get("/matters/pool/").status_code == 403
     assert client.get(f"/matters/dispatch/{request.pk}/").status_code == 404
+
+
+def test_each_candidates_dispatch_button_asks_what_the_verb_asks(tree, system, client):
+    from govcounsel.core import verbs
+
+    request = ask(tree, system)
+    client.force_login(system["superior_admin"])
+    page = client.get(f"/matters/dispatch/{request.pk}/").content.decode()
+    question = str(verbs.find("matters.dispatchrequest", "dispatch").confirm)
+    assert question
+    buttons = page.count('data-testid="dispatch-')
+    assert buttons >= 2
+    # Every candidate's form carries the question, and so does the verb's own panel.
+    assert page.count(f'data-confirm="{question}"') >= buttons

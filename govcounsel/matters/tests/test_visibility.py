@@ -482,3 +482,10 @@ class TestDispatchPages(ScopedViewCase):
     @staticmethod
     def prepare(cast):
         return {"pool": city_lawyer(cast)}
+
+
+def expertise(cast):
+    """A field of the shared list (专长目录), kept by the superiors' administrators."""
+    from govcounsel.matters.services import expertise as expertise_services
+
+    return expertise_services.add_expertise(by=cast.superior, name="政府信息公开")

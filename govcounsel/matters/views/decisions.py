@@ -9,16 +9,17 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import form_page
-from govcounsel.core.views import bootstrap_form
+from govcounsel.core.views import ScopedListView, bootstrap_form
 from govcounsel.organisations.models import Unit
 
 from .. import services
+from ..filters import DecisionItemFilter
 from ..models import Decision, DecisionItem
+from ..reports import DecisionItemReport
 
 
 class DecisionItemForm(ScopedForm):
@@ -34,27 +35,32 @@ class DecisionItemForm(ScopedForm):
         self.scoped_field("unit").narrow(Unit.objects.run_by(user))
 
 
-@login_required
-def decisions(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    items = (
-        DecisionItem.objects.visible_to(user)
-        .select_related("unit")
-        .prefetch_related("decisions__matter", "decisions__item__unit")
-    )
-    return render(
-        request,
-        "matters/decisions.html",
-        {
-            "items": items,
-            "item_form": bootstrap_form(DecisionItemForm(user=user))
+class DecisionListView(ScopedListView):
+    """The unit's list of decision items with their decisions, and those taken without an
+    opinion (城固县办法二（二））."""
+
+    model = DecisionItem
+    filterset_class = DecisionItemFilter
+    report_class = DecisionItemReport
+    export_name = "决策事项"
+    page_title = _("须听取公职律师意见的决策事项")
+    template_name = "matters/decisions.html"
+    select_related = ("unit",)
+    prefetch_related = ("decisions__matter", "decisions__item__unit")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["items"] = context["object_list"]
+        context["item_form"] = (
+            bootstrap_form(DecisionItemForm(user=user))
             if Unit.objects.run_by(user).exists()
-            else None,
-            "without_opinion": Decision.objects.visible_to(user)
-            .without_opinion()
-            .select_related("item__unit"),
-        },
-    )
+            else None
+        )
+        context["without_opinion"] = (
+            Decision.objects.visible_to(user).without_opinion().select_related("item__unit")
+        )
+        return context
 
 
 @login_required

@@ -15,11 +15,14 @@ from govcounsel.accounts.choices import Role
 from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import DateInput, form_page
 from govcounsel.core.scoping import get_visible_or_404
+from govcounsel.core.views import ScopedListView
 from govcounsel.organisations.models import Unit
 
 from .. import services
 from ..choices import DispatchStatus, DutyCategory
+from ..filters import DispatchFilter
 from ..models import DispatchRequest, Expertise
+from ..reports import DispatchReport
 from ..selectors import open_load, rank_candidates, talent_pool
 
 
@@ -35,14 +38,27 @@ class DispatchRequestForm(ScopedForm):
         super().__init__(*args, user=user, **kwargs)
         # A unit asks through its own rule-of-law office.
         self.scoped_field("unit").narrow(Unit.objects.reached_by(user, Role.UNIT_ADMIN))
+        # The superiors keep the list (专长目录); a retired field is no longer asked for.
+        self.scoped_field("expertise").narrow(Expertise.objects.in_use())
 
 
-@login_required
-def dispatch_list(request: HttpRequest) -> HttpResponse:
-    requests = DispatchRequest.objects.visible_to(request.user).select_related(
-        "unit", "superior", "lawyer"
-    )
-    return render(request, "matters/dispatch_list.html", {"requests": requests[:200]})
+class DispatchListView(ScopedListView):
+    """Dispatch requests seen from both ends: the asking unit and the superior's system."""
+
+    model = DispatchRequest
+    filterset_class = DispatchFilter
+    report_class = DispatchReport
+    export_name = "跨单位调派"
+    page_title = _("跨单位调派公职律师")
+    select_related = ("unit", "superior", "lawyer")
+    detail_url_name = "matters:dispatch"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # The request form's own gate (DispatchRequestForm): a unit whose office one runs.
+        may_ask = Unit.objects.reached_by(self.request.user, Role.UNIT_ADMIN).exists()
+        context["create_url"] = "matters:dispatch-new" if may_ask else None
+        return context
 
 
 @login_required

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.forms import form_page
@@ -13,6 +14,7 @@ from govcounsel.core.workdays import calendar_covers
 from govcounsel.organisations.models import Unit
 
 from .. import services
+from ..choices import AssignmentStatus, MatterStatus
 from ..filters import MatterFilter
 from ..forms import MatterForm
 from ..models import Matter
@@ -29,6 +31,7 @@ class MatterBoardView(ScopedListView):
     prefetch_related = ("assignments__person",)
     detail_url_name = "matters:matter"
     keyset_field: str | None = "registered_at"  # national-size lists: no COUNT(*), no OFFSET
+    overdue_flag = "is_overdue"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -46,10 +49,18 @@ class MyQueueView(MatterBoardView):
 
     def base_queryset(self) -> Any:
         person_id = getattr(self.request.user, "person_id", None)
+        # A lawyer taken off the matter (reassigned), or a matter withdrawn, is no longer
+        # in the lawyer's work; the register still shows both.
         return (
             super()
             .base_queryset()
-            .filter(assignments__person_id=person_id)
+            .filter(
+                assignments__person_id=person_id,
+                assignments__status__in=[
+                    s for s in AssignmentStatus if s != AssignmentStatus.REPLACED
+                ],
+            )
+            .exclude(status=MatterStatus.WITHDRAWN)
             .distinct()
             .order_by("status", "deadline")
         )
@@ -65,13 +76,33 @@ class MatterDetailView(ScopedDetailView):
             .get_queryset()
             .select_related("unit", "adviser")
             .prefetch_related(
-                "assignments__person", "opinions__author", "steps__actor", "overtime__person"
+                "assignments__person",
+                "opinions__author",
+                "opinions__attachments",
+                "steps__actor",
+                "overtime__person",
             )
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["calendar_known"] = calendar_covers(self.object.deadline)
+        return context
+
+
+class MatterPrintView(MatterDetailView):
+    """The matter as a 办理单 on paper: its fields, lawyers, opinions, timeline and the
+    signature lines of the lawyer and of the head of the rule-of-law office."""
+
+    template_name = "matters/matter_print.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            page_title=_("法律事务办理单"),
+            unit=self.object.unit.name,
+            printed_at=timezone.localtime(),
+        )
         return context
 
 

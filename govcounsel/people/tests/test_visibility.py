@@ -204,3 +204,24 @@ class TestPersonPages(ScopedViewCase):
             anonymous=302,
         ),
     )
+
+
+class TestAdviserPages(ScopedViewCase):
+    """The adviser's page: read as its record is in the API; changed through its verbs."""
+
+    model = LegalAdviser
+    detail_name = "people:adviser"
+
+    @staticmethod
+    def make(cast):
+        return LegalAdviserFactory(unit=cast.tree.unit_a)
+
+    detail_expected = answers(
+        404,
+        own_unit=200,
+        parent_region=200,
+        bureau=200,
+        association=200,
+        reconciliation=200,
+        anonymous=302,
+    )

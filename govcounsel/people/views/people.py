@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from govcounsel.certificates.selectors import certificate_panel
 from govcounsel.core.errors import DomainError
 from govcounsel.core.forms import form_page
 from govcounsel.core.scoping import get_visible_or_404
@@ -56,6 +57,7 @@ class LegalAdviserListView(ScopedListView):
     export_name = "法律顾问"
     page_title = _("法律顾问")
     select_related = ("unit",)
+    detail_url_name = "people:adviser"
 
 
 class PersonDetailView(ScopedDetailView):
@@ -72,6 +74,8 @@ class PersonDetailView(ScopedDetailView):
         context["versions"] = self.object.versions.select_related("unit").order_by("-valid_from")
         context["may_reveal"] = self.request.user.has_perm("people.read_identity", self.object)
         context["may_manage"] = self.request.user.has_perm("people.manage_person", self.object)
+        # The eligibility and membership panels and whether the apply button is offered.
+        context.update(certificate_panel(self.object, self.request.user))
         return context
 
 

@@ -9,6 +9,28 @@
     });
   }
 
+  // A register's leading columns stay in view when it scrolls sideways: each column after the
+  // first is pinned at the width of those before it.
+  function stickColumns(root) {
+    root.querySelectorAll("table[data-sticky-columns]").forEach(function (table) {
+      const count = parseInt(table.dataset.stickyColumns, 10) || 0;
+      const first = table.querySelector("tr");
+      if (!first || count < 1) return;
+      let left = 0;
+      for (let i = 0; i < count && i < first.cells.length; i++) {
+        const offset = left;
+        table.querySelectorAll("tr").forEach(function (row) {
+          const cell = row.cells[i];
+          if (!cell || row.cells.length < count) return;
+          cell.classList.add("sticky-cell");
+          cell.classList.toggle("sticky-last", i === count - 1);
+          cell.style.left = offset + "px";
+        });
+        left += first.cells[i].getBoundingClientRect().width;
+      }
+    });
+  }
+
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) window.print();
   });
@@ -33,7 +55,10 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", function () { setProgress(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    setProgress(document);
+    stickColumns(document);
+  });
   // htmx swaps in new fragments (the bulletin's progress) after the page has loaded.
   document.addEventListener("htmx:load", function (event) { setProgress(event.detail.elt); });
 })();

@@ -21,6 +21,7 @@ from govcounsel.certificates.models import Certificate
 from govcounsel.core.history import change_as_of
 from govcounsel.demo import generators as gen
 from govcounsel.demo.certificates import seed_certificates
+from govcounsel.demo.expertise import seed_expertise
 from govcounsel.demo.matters import seed_matters
 from govcounsel.demo.places import (
     CITY_UNITS,
@@ -92,6 +93,7 @@ class Command(BaseCommand):
             seed_certificates(rng, people, regions, showcase=units["北京市朝阳区市场监督管理局"])
             call_command("load_policy_targets", verbosity=0)
             seed_matters(units["北京市朝阳区市场监督管理局"])
+            seed_expertise()
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示数据已生成：{Region.objects.count()}个区域，{Unit.objects.count()}个单位，"
