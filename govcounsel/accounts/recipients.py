@@ -45,14 +45,28 @@ def office_of(unit: Any) -> list[User]:
     return own or superior_admins_of(unit)
 
 
-def bureau_of(region: Any) -> list[User]:
-    """The justice bureau of the region, or of the nearest region above that has one."""
+def _nearest_in_region(role: Role, region: Any) -> list[User]:
+    """The holders of a regional duty for the region, or for the nearest region above it."""
     step = type(region).steplen
     above = [region.path[:end] for end in range(step, len(region.path) + 1, step)]
-    grants = RoleGrant.objects.filter(
-        role=Role.JUSTICE_BUREAU, region__path__in=above
-    ).select_related("region")
+    grants = RoleGrant.objects.filter(role=role, region__path__in=above).select_related("region")
     return _nearest(grants, lambda g: len(g.region.path) if g.region else 0)
+
+
+def bureau_of(region: Any) -> list[User]:
+    """The justice bureau of the region, or of the nearest region above that has one."""
+    return _nearest_in_region(Role.JUSTICE_BUREAU, region)
+
+
+def association_of(region: Any) -> list[User]:
+    """The lawyers association of the region, or of the nearest region above that has one:
+    every public lawyer must join it (001 三(五))."""
+    return _nearest_in_region(Role.ASSOCIATION, region)
+
+
+def holders_of(role: Role) -> list[User]:
+    """Every active account holding a system-wide duty (the security administrators)."""
+    return _nearest(RoleGrant.objects.filter(role=role), lambda g: 0)
 
 
 def accounts_of(*people: Any) -> list[User]:

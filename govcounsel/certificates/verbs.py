@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.accounts.recipients import accounts_of, bureau_of, office_of
+from govcounsel.accounts.recipients import accounts_of, association_of, bureau_of, office_of
 from govcounsel.core.verbs import Tell, Verb, register
 
 from . import services
@@ -92,10 +93,21 @@ register(
         then=lambda application, certificate: certificate,
         answer_serializer="govcounsel.certificates.api.CertificateSerializer",
         done=_("已批准%(person)s的申请并颁发公职律师证书，执业证号%(number)s。"),
-        tell=Tell(
-            _office_and_person,
-            _("公职律师证书已颁发：%(person)s（%(number)s）"),
-            _("司法局已批准%(person)s的申请，执业证号%(number)s，请领取证书。"),
+        tell=(
+            Tell(
+                _office_and_person,
+                _("公职律师证书已颁发：%(person)s（%(number)s）"),
+                _("司法局已批准%(person)s的申请，执业证号%(number)s，请领取证书。"),
+            ),
+            # Every public lawyer must join the lawyers association (001 三(五)).
+            Tell(
+                lambda application, certificate: association_of(application.unit.region),
+                _("新颁证公职律师待入会：%(person)s（%(number)s）"),
+                _("%(person)s已取得公职律师证书，请办理入会登记。"),
+                kind="certificates.certificate.to_join",
+                label=_("新颁证公职律师待入会"),
+                url=lambda application, certificate: reverse("certificates:non-members"),
+            ),
         ),
     ),
     Verb(

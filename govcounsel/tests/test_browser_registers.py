@@ -86,8 +86,9 @@ def test_the_header_stays_on_one_line_in_english_at_1366(live_server, tree):
     RoleGrant.objects.create(user=user, role=Role.UNIT_ADMIN, unit=tree.unit_a)
     with chromium_page() as page:
         browser.login(page, live_server.url, "superior")
-        page.select_option("select[name=language]", "en")
-        page.wait_for_load_state()
+        # Choosing the language submits its form: wait for that page, not the current one.
+        with page.expect_navigation():
+            page.select_option("select[name=language]", "en")
         assert page.locator("html").get_attribute("lang") == "en"
         navbar = page.locator("nav.navbar").first.bounding_box()
         brand = page.locator(".navbar-brand").first.bounding_box()

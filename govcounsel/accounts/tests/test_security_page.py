@@ -146,3 +146,22 @@ def test_no_one_else_ends_a_session(cast):
     response = cast.page("sibling_unit").post(reverse("accounts:end-session", args=[session.pk]))
     assert response.status_code == 403
     assert browser.get("/").status_code == 200
+
+
+def test_a_lockout_tells_the_security_administrators_once(cast):
+    from govcounsel.accounts.notices import LOCKED_OUT
+    from govcounsel.core.models import Notification
+
+    security = cast.security_admin  # made before the lockout, as the notice needs a holder
+    UserFactory(username="qianfeng", last_name="钱", first_name="峰")
+    client = Client(REMOTE_ADDR="10.0.0.8")
+    for _ in range(7):  # locked at the fifth; the attempts after it add nothing
+        login(client, "qianfeng", WRONG)
+    [notice] = Notification.objects.filter(kind=LOCKED_OUT)
+    assert notice.recipient == security
+    assert "钱峰" in notice.title
+    assert notice.url == reverse("accounts:lockouts")
+    # A guess at a name nobody holds tells no one.
+    for _ in range(6):
+        login(Client(REMOTE_ADDR="10.0.0.9"), "nobody-here", WRONG)
+    assert Notification.objects.filter(kind=LOCKED_OUT).count() == 1

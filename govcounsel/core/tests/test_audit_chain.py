@@ -245,3 +245,25 @@ def test_application_role_may_read_and_append_but_not_change_the_trail():
     finally:
         _sql(f"DROP OWNED BY {role}")
         _sql(f"DROP ROLE {role}")
+
+
+def test_the_daily_check_tells_the_audit_administrators_of_a_broken_link():
+    from django_q.models import Schedule
+
+    from govcounsel.accounts.notices import AUDIT_TRAIL_BROKEN
+    from govcounsel.accounts.tasks import verify_audit_trail
+    from govcounsel.core.models import Notification
+
+    auditor = user_with(Role.AUDIT_ADMIN)
+    assert Schedule.objects.get(name="audit-trail-check").func == (
+        "govcounsel.accounts.tasks.verify_audit_trail"
+    )
+    _first, second, _third = _three_events()
+    assert verify_audit_trail() == []
+    assert not Notification.objects.filter(kind=AUDIT_TRAIL_BROKEN).exists()
+    _tamper("UPDATE core_auditevent SET actor_name = 'x' WHERE id = %s", [second.pk])
+    [problem] = verify_audit_trail()
+    assert f"编号 {second.pk}" in problem
+    [notice] = Notification.objects.filter(kind=AUDIT_TRAIL_BROKEN)
+    assert notice.recipient == auditor
+    assert problem in notice.body

@@ -47,7 +47,8 @@ EXPECTED: dict[tuple[str, str], Told] = {
     ("certificates.certificateapplication", "review"): told(OFFICE_COLLEAGUE),
     ("certificates.certificateapplication", "return"): told(OFFICE_COLLEAGUE),
     ("certificates.certificateapplication", "submit"): told("bureau"),
-    ("certificates.certificateapplication", "approve"): told(*OFFICE),
+    # The association registers every new public lawyer as a member (001 三(五)).
+    ("certificates.certificateapplication", "approve"): told(*OFFICE, "association"),
     ("certificates.certificateapplication", "reject"): told(*OFFICE),
     ("certificates.certificateapplication", "withdraw"): told(OFFICE_COLLEAGUE),
     ("certificates.certificate", "suspend"): told(*OFFICE),
@@ -132,7 +133,7 @@ def test_the_next_actor_is_told_and_the_actor_is_not(cast, model, name) -> None:
     new = Notification.objects.exclude(pk__in=before).select_related("recipient")
     told_roles = {role for role, user in accounts.items() if any(n.recipient == user for n in new)}
     assert told_roles == expected.told
-    assert {n.kind for n in new} == {verb.kind()}
+    assert {n.kind for n in new} == {t.kind for t in verb.tells()}
     for notification in new:
         assert notification.title
         assert "%(" not in notification.title + notification.body

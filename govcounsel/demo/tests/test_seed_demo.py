@@ -5,6 +5,7 @@ from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant, User
 from govcounsel.core.validators import parse_id_number, validate_credit_code
 from govcounsel.demo.management.commands.seed_demo import ACCOUNTS
+from govcounsel.demo.security import LOCKED_USERNAME
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.models import Person
 
@@ -33,7 +34,10 @@ def test_demo_builds_both_places_with_valid_codes(seeded):
 def test_demo_has_one_account_per_role(seeded):
     roles = set(RoleGrant.objects.values_list("role", flat=True))
     assert roles == {r.value for r in Role}
-    assert User.objects.filter(is_active=True).count() == len(ACCOUNTS)
+    # Besides the demo logins, only the account locked for the security administrator.
+    others = User.objects.filter(is_active=True).exclude(username__in=[a[0] for a in ACCOUNTS])
+    assert list(others.values_list("username", flat=True)) == [LOCKED_USERNAME]
+    assert not others.get().has_usable_password()
     lawyer = User.objects.get(username="lawyer_cy")
     assert lawyer.person is not None
     assert lawyer.person.qualifications.exists()
@@ -115,6 +119,8 @@ def test_each_workflow_account_finds_work_waiting_in_its_inbox(seeded):
         "justice_cg",
         "supervisor_cy",
         "superior_bj",
+        "association_cy",  # a public lawyer certified today, yet to join
+        "secadmin",  # an account locked by mistyped passwords
     }
     kinds = set(Notification.objects.values_list("kind", flat=True))
     assert {"matters.matter.assign", "matters.matter.submit-opinion"} <= kinds

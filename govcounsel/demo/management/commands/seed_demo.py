@@ -34,6 +34,7 @@ from govcounsel.demo.places import (
     TOWNS_GAINING_POWER,
     TOWNSHIPS,
 )
+from govcounsel.demo.security import seed_lockout
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.choices import AdviserKind, EmploymentStatus, QualificationKind
 from govcounsel.people.models import (
@@ -94,6 +95,7 @@ class Command(BaseCommand):
             call_command("load_policy_targets", verbosity=0)
             seed_matters(units["北京市朝阳区市场监督管理局"])
             seed_expertise()
+            seed_lockout()
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示数据已生成：{Region.objects.count()}个区域，{Unit.objects.count()}个单位，"
