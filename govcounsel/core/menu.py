@@ -20,18 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any
 
-import rules
-from django.apps import apps
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
-Permission = str | Callable[[Any], bool]
+from .declared import Permission, collect, permits
 
 
 @dataclass(frozen=True)
@@ -61,13 +57,7 @@ class MenuItem:
     query: str = ""
 
     def allows(self, user: Any) -> bool:
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return False
-        if isinstance(self.permission, str):
-            # Through `rules` alone: the superuser flag opens no business page (三员分立), and
-            # Django's model permissions would cost two queries on every page.
-            return bool(rules.has_perm(self.permission, user))
-        return bool(self.permission(user))
+        return permits(self.permission, user)
 
     @property
     def url(self) -> str:
@@ -106,13 +96,7 @@ _registry: list[MenuItem] = []
 
 def autodiscover() -> None:
     """Read `menu_items` from every installed app's `menu` module (called by CoreConfig)."""
-    found: list[MenuItem] = []
-    for config in apps.get_app_configs():
-        if config.module is None or not module_has_submodule(config.module, "menu"):
-            continue
-        module = import_module(f"{config.name}.menu")
-        found.extend(getattr(module, "menu_items", ()))
-    _registry[:] = found
+    _registry[:] = collect("menu", "menu_items")
 
 
 def registered() -> Sequence[MenuItem]:

@@ -29,17 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import import_module
 from typing import Any
 
-import rules
-from django.apps import apps
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import module_has_submodule
 
-Permission = str | Callable[[Any], bool]
+from .declared import Permission, collect, permits
+
 # How many rows a card with `due` lists below its count.
 DUE_ROWS = 3
 
@@ -94,11 +91,7 @@ class TodoItem:
             raise ValueError(f"{self.label}: a to-do item gives either count= or cards=")
 
     def allows(self, user: Any) -> bool:
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return False
-        if isinstance(self.permission, str):
-            return bool(rules.has_perm(self.permission, user))
-        return bool(self.permission(user))
+        return permits(self.permission, user)
 
     def url(self, user: Any) -> str:
         query = self.query(user) if callable(self.query) else self.query
@@ -142,13 +135,7 @@ _registry: list[TodoItem] = []
 
 def autodiscover() -> None:
     """Read `todo_items` from every installed app's `todo` module (called by CoreConfig)."""
-    found: list[TodoItem] = []
-    for config in apps.get_app_configs():
-        if config.module is None or not module_has_submodule(config.module, "todo"):
-            continue
-        module = import_module(f"{config.name}.todo")
-        found.extend(getattr(module, "todo_items", ()))
-    _registry[:] = found
+    _registry[:] = collect("todo", "todo_items")
 
 
 def registered() -> Sequence[TodoItem]:
