@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "govcounsel.certificates",
     "govcounsel.coverage",
     "govcounsel.matters",
+    "govcounsel.documents",
     "govcounsel.privacy",
     "govcounsel.demo",
 ]

@@ -35,6 +35,8 @@ from .audit import record_event
 from .choices import ExportFormat, ExportStatus
 from .exporters import (
     CHUNK_ROWS,
+    HEADER_ROW,
+    SheetHeading,
     csv_response,
     exporter_name,
     write_csv,
@@ -42,6 +44,7 @@ from .exporters import (
     xlsx_response,
 )
 from .models import ExportJob
+from .printing import filter_in_words, units_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -61,8 +64,8 @@ EXPORT_EVENTS = {
 }
 # Query parameters that page or trigger the export; the rest are the list's filters.
 _NOT_FILTERS = ("export", "page", "cursor", PRINT_FORMAT)
-# An xlsx sheet holds 1,048,576 rows, one of which is the header.
-XLSX_MAX_ROWS = 1_048_575
+# An xlsx sheet holds 1,048,576 rows: the title block and the header, then the records.
+XLSX_MAX_ROWS = 1_048_576 - HEADER_ROW
 # A national register takes minutes (benchmarks/exports.py): longer than the cluster's
 # default task timeout. A job still pending after twice this is taken for dead.
 TIMEOUT_SECONDS = 3600
@@ -74,6 +77,16 @@ def filters_of(query: QueryDict) -> QueryDict:
     for key in _NOT_FILTERS:
         kept.pop(key, None)
     return kept
+
+
+def heading_of(view: ScopedListView) -> SheetHeading:
+    """The title block of the list's xlsx export, as its print says it: the page's title,
+    the reader's units, the filter in words. Call after `get_queryset()` built the filter."""
+    return SheetHeading(
+        issuer=units_of(view.request.user),
+        filters=filter_in_words(view.filterset),
+        title=str(view.page_title or view.report_class.title),
+    )
 
 
 def record_export(
@@ -128,7 +141,7 @@ def export_list(view: ScopedListView, fmt: str) -> HttpResponseBase:
             filters=filters,
         )
         return csv_response(report, queryset, view.export_name)
-    response = xlsx_response(report, queryset, view.export_name)
+    response = xlsx_response(report, queryset, view.export_name, heading=heading_of(view))
     record_export(
         by=request.user,
         model=view.model,
@@ -294,7 +307,13 @@ def _write(job: ExportJob, request: HttpRequest) -> None:
         if job.format == ExportFormat.CSV:
             count = write_csv(report, rows, scratch)
         else:
-            count = write_xlsx_to(report, rows, scratch, exported_by=exporter_name(request.user))
+            count = write_xlsx_to(
+                report,
+                rows,
+                scratch,
+                exported_by=exporter_name(request.user),
+                heading=heading_of(view),
+            )
         scratch.seek(0)
         job.file.save(f"{uuid.uuid4().hex}.{job.format}", File(scratch), save=False)
     try:

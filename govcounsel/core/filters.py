@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .audit_actions import actions
 from .audit_display import ENTRY_ACTIONS
-from .models import AuditEvent
+from .choices import ExportFormat, ExportStatus
+from .models import AuditEvent, ExportJob
 
 
 def beijing_midnight(day: date) -> datetime:
@@ -130,3 +131,15 @@ class ChangeFilter(_AuditFilter):
 
     def by_actor(self, queryset: QuerySet[LogEntry], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(actor__in=_actors_named(value.strip()))
+
+
+class ExportJobFilter(filters.FilterSet):
+    """One's own exports: by name and by where they stand."""
+
+    q = filters.CharFilter(label=_("名称"), field_name="title", lookup_expr="icontains")
+    status = filters.ChoiceFilter(label=_("状态"), choices=ExportStatus.choices)
+    format = filters.ChoiceFilter(label=_("格式"), choices=ExportFormat.choices)
+
+    class Meta:
+        model = ExportJob
+        fields = ["q", "status", "format"]

@@ -21,18 +21,17 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .exporters import CHUNK_ROWS
+from .exporters import CHUNK_ROWS, WIDE_COLUMNS
 
 if TYPE_CHECKING:
     from .views import ScopedListView
 
 PRINT_PARAM = "print"
-# More columns than fit across an A4 sheet upright: the print turns to landscape.
-WIDE_COLUMNS = 6
 
 
 def filter_in_words(filterset: Any) -> list[tuple[str, str]]:
-    """The filter a list was printed with, as (label, value) pairs people can read."""
+    """The filter a list was printed or exported with, as (label, value) pairs people can
+    read: the print's header and the title block of an xlsx export say the same."""
     form = filterset.form
     if not filterset.is_bound:
         return []
@@ -91,19 +90,41 @@ def units_of(user: Any) -> str:
 
 def print_list(view: ScopedListView) -> HttpResponse:
     """What `?print=1` on a list page answers: all filtered rows, or why they are too many."""
+    queryset = view.get_queryset()
+    # Counting stops one row past the limit: no COUNT(*) over a national register here.
+    size = queryset.order_by().values("pk")[: settings.EXPORT_SYNC_ROWS + 1].count()
+    return print_rows(
+        view.request,
+        report=view.report_class(),
+        objects=queryset.iterator(chunk_size=CHUNK_ROWS),
+        size=size,
+        title=view.page_title,
+        filterset=view.filterset,
+        model=view.model,
+        export_name=view.export_name,
+    )
+
+
+def print_rows(
+    request: Any,
+    *,
+    report: Any,
+    objects: Iterable[Any],
+    size: int,
+    title: Any,
+    filterset: Any,
+    model: Any,
+    export_name: Any,
+) -> HttpResponse:
+    """The print page of any report's rows: a register's, or a page's own (the work archive)."""
     from .export_jobs import PRINT_FORMAT, filters_of, record_export
 
-    request = view.request
-    queryset = view.get_queryset()
     limit = settings.EXPORT_SYNC_ROWS
-    # Counting stops one row past the limit: no COUNT(*) over a national register here.
-    size = queryset.order_by().values("pk")[: limit + 1].count()
-    report = view.report_class()
     filters = filters_of(request.GET)
     context: dict[str, Any] = {
-        "page_title": view.page_title or report.title,
+        "page_title": title or report.title,
         "unit": units_of(request.user),
-        "filter_words": filter_in_words(view.filterset),
+        "filter_words": filter_in_words(filterset),
         "printed_at": timezone.localtime(),
         "report": report,
         "wide": len(report.columns) > WIDE_COLUMNS,
@@ -114,11 +135,11 @@ def print_list(view: ScopedListView) -> HttpResponse:
     if size > limit:
         context["too_large"] = True
         return render(request, "core/print_list.html", context)
-    rows = list(report.rows(queryset.iterator(chunk_size=CHUNK_ROWS)))
+    rows = list(report.rows(objects))
     record_export(
         by=request.user,
-        model=view.model,
-        title=view.export_name,
+        model=model,
+        title=export_name,
         fmt=PRINT_FORMAT,
         count=len(rows),
         filters=filters,

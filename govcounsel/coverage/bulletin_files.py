@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import base64
 import io
+from datetime import date
 from functools import cache
+from math import ceil
 from pathlib import Path
 
 from django.template.loader import render_to_string
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment
 
-from govcounsel.core.exporters import workbook_bytes
+from govcounsel.core.exporters import (
+    HEADER_ROW,
+    SheetHeading,
+    begin_sheet,
+    set_print_area,
+    workbook_bytes,
+)
+from govcounsel.documents.dates import chinese_date
+from govcounsel.documents.word import Block, Heading, OfficialText, Picture, Table, build_docx
 
 from .bulletin_content import BulletinContent
 
@@ -72,7 +78,7 @@ def chart_png(content: BulletinContent) -> bytes:
 def summary_sentences(content: BulletinContent) -> list[str]:
     s = content.summary
     return [
-        f"截至{content.end:%Y年%m月%d日}，{content.region.name}纳入统计的党政机关和人民团体共{s['units']}个，"
+        f"截至{chinese_date(content.end)}，{content.region.name}纳入统计的党政机关和人民团体共{s['units']}个，"
         f"其中设立公职律师的{s['covered_end']}个，覆盖率{percent(s['coverage_end'])}"
         f"（季度初{s['covered_start']}个，{percent(s['coverage_start'])}），"
         f"公职律师工作开展率{percent(s['work_end'])}。",
@@ -89,7 +95,7 @@ def target_sentences(content: BulletinContent) -> list[str]:
     return [
         f"对照{r.target.source_clause}提出的{r.target.group.label}"
         f"{r.target.get_metric_display()}达到{float(r.target.percentage):g}%的目标"
-        f"（期限{r.target.deadline:%Y年%m月%d日}），季度末为{percent(r.rate)}，{r.status.label}。"
+        f"（期限{chinese_date(r.target.deadline)}），季度末为{percent(r.rate)}，{r.status.label}。"
         for r in content.targets
     ]
 
@@ -107,26 +113,79 @@ UNIT_HEADERS = [
 RANK_HEADERS = ["名次", "区域或层级", "单位数", "设立公职律师", "覆盖率"]
 
 
+# The summary sheet: what was counted, and its figure.
+SUMMARY_HEADERS = ["项目", "数值"]
+SUMMARY_WIDTHS = [52, 24]
+RANK_WIDTHS = [8, 24, 10, 14, 10]
+UNIT_WIDTHS = [36, 16, 12, 10, 8, 14, 16, 10]
+
+
+def summary_lines(content: BulletinContent) -> list[tuple[str, object]]:
+    """The summary as label and value, one figure a row; then each target in force."""
+    s = content.summary
+    lines: list[tuple[str, object]] = [
+        ("纳入统计的党政机关和人民团体（个）", s["units"]),
+        ("季度初设立公职律师的单位（个）", s["covered_start"]),
+        ("季度末设立公职律师的单位（个）", s["covered_end"]),
+        ("季度初覆盖率", percent(s["coverage_start"])),
+        ("季度末覆盖率", percent(s["coverage_end"])),
+        ("季度末公职律师工作开展率", percent(s["work_end"])),
+        ("本季度新颁发公职律师证书（张）", s["new_certificates"]),
+        ("本季度注销或终止（张）", s["cancellations"]),
+        ("季度末超期未办结的注销案件（件）", s["overdue_cases"]),
+        ("已配备法律专业人员但未设立公职律师的单位（个）", s["shortfall"]),
+        ("既未设立公职律师也未聘请法律顾问的单位（个）", s["neither"]),
+    ]
+    for r in content.targets:
+        lines.append(
+            (
+                f"{r.target.source_clause}：{r.target.group.label}"
+                f"{r.target.get_metric_display()}达到{float(r.target.percentage):g}%"
+                f"（期限{chinese_date(r.target.deadline)}）",
+                f"{percent(r.rate)}，{r.status.label}",
+            )
+        )
+    return lines
+
+
 def to_xlsx(content: BulletinContent, chart: bytes | None = None) -> bytes:
+    """The bulletin as a workbook: every sheet under the bulletin's title block (the issuing
+    office, the quarter's end, the quarter) and ready to print, as the registers' exports
+    are (ADR 0018)."""
+    heading = SheetHeading(
+        issuer=content.office,
+        as_of=content.end,
+        # The region is the issuing office's; a municipality's 市辖区 is named by its city.
+        filters=[("期间", f"{content.year}年第{content.quarter}季度")],
+        title=content.title,
+    )
     workbook = Workbook()
     summary = workbook.active
     summary.title = "汇总"
-    summary.append([content.title])
-    summary["A1"].font = Font(bold=True, size=14)
-    summary.append([content.office])
+    begin_sheet(summary, content.title, heading, SUMMARY_HEADERS, SUMMARY_WIDTHS)
+    for label, value in summary_lines(content):
+        summary.append([label, value])
+    # The bulletin's sentences under the figures, each across both columns, wrapped.
+    summary.append([])
     for sentence in summary_sentences(content):
         summary.append([sentence])
-    summary.column_dimensions["A"].width = 120
+        row = summary.max_row
+        summary.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        summary.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        # A merged cell does not grow with its text: a Chinese character takes two units.
+        summary.row_dimensions[row].height = 16.5 * ceil(len(sentence) * 2 / sum(SUMMARY_WIDTHS))
+    set_print_area(summary, len(SUMMARY_HEADERS), summary.max_row)
     ranking = workbook.create_sheet("排名")
-    ranking.append(RANK_HEADERS)
+    begin_sheet(ranking, content.title, heading, RANK_HEADERS, RANK_WIDTHS)
     for line in content.ranking:
         ranking.append([line.rank, line.name, line.units, line.covered, percent(line.rate)])
+    set_print_area(ranking, len(RANK_HEADERS), ranking.max_row)
     if chart:
         from openpyxl.drawing.image import Image
 
-        ranking.add_image(Image(io.BytesIO(chart)), "G2")
+        ranking.add_image(Image(io.BytesIO(chart)), f"G{HEADER_ROW + 1}")
     units = workbook.create_sheet("各单位情况")
-    units.append(UNIT_HEADERS)
+    begin_sheet(units, content.title, heading, UNIT_HEADERS, UNIT_WIDTHS)
     for u in content.units:
         units.append(
             [
@@ -140,117 +199,65 @@ def to_xlsx(content: BulletinContent, chart: bytes | None = None) -> bytes:
                 "是" if u.shortfall else "否",
             ]
         )
-    for sheet in (ranking, units):
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    units.column_dimensions["A"].width = 36
+    set_print_area(units, len(UNIT_HEADERS), units.max_row)
     return workbook_bytes(workbook)
 
 
-def _run_font(
-    run, name: str, size: float, *, bold: bool = False, color: RGBColor | None = None
-) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run._element.rPr.rFonts.set(qn("w:eastAsia"), name)
-    if color is not None:
-        run.font.color.rgb = color
-
-
-def to_docx(content: BulletinContent, chart: bytes) -> bytes:
-    """Official-document layout (GB/T 9704): red masthead, 小标宋 title, 仿宋 body."""
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-
-    masthead = document.add_paragraph()
-    masthead.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run_font(
-        masthead.add_run(content.office), "方正小标宋简体", 26, color=RGBColor(0xC0, 0x00, 0x00)
-    )
-    number = document.add_paragraph()
-    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run_font(number.add_run(f"〔{content.year}〕第{content.quarter}期"), "仿宋_GB2312", 16)
-    rule = document.add_paragraph()
-    _run_font(rule.add_run("━" * 24), "仿宋_GB2312", 12, color=RGBColor(0xC0, 0x00, 0x00))
-
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run_font(title.add_run(content.title), "方正小标宋简体", 22)
-
-    _heading(document, "一、总体情况")
-    for sentence in summary_sentences(content):
-        _body(document, sentence)
-
-    _heading(document, "二、覆盖率排名")
-    _table(
-        document,
-        RANK_HEADERS,
-        [
-            [str(r.rank), r.name, str(r.units), str(r.covered), percent(r.rate)]
-            for r in content.ranking
-        ],
-    )
-    document.add_picture(io.BytesIO(chart), width=Cm(15))
-
-    _heading(document, "三、各单位进展情况")
-    _table(
-        document,
-        UNIT_HEADERS,
-        [
+def to_docx(
+    content: BulletinContent, chart: bytes, number: str = "", dated: date | None = None
+) -> bytes:
+    """通报 in the layout of GB/T 9704-2012 (documents/word.py), under the 发文字号 the
+    register gave it (documents.services.issue_document)."""
+    body: list[Block] = [
+        Heading("一、总体情况"),
+        *summary_sentences(content),
+        Heading("二、覆盖率排名"),
+    ]
+    body.append(
+        Table(
+            RANK_HEADERS,
             [
-                u.name,
-                u.region,
-                u.level,
-                str(u.new_certificates),
-                str(u.cancellations),
-                str(u.overdue_cases),
-                u.status,
-                "是" if u.shortfall else "否",
-            ]
-            for u in content.units
-        ],
+                [str(r.rank), r.name, str(r.units), str(r.covered), percent(r.rate)]
+                for r in content.ranking
+            ],
+        )
     )
-    _heading(document, "四、工作要求")
-    _body(
-        document,
+    body.append(Picture(chart))
+    body.append(Heading("三、各单位进展情况"))
+    body.append(
+        Table(
+            UNIT_HEADERS,
+            [
+                [
+                    u.name,
+                    u.region,
+                    u.level,
+                    str(u.new_certificates),
+                    str(u.cancellations),
+                    str(u.overdue_cases),
+                    u.status,
+                    "是" if u.shortfall else "否",
+                ]
+                for u in content.units
+            ],
+        )
+    )
+    body.append(Heading("四、工作要求"))
+    body.append(
         "各单位要对照“应设尽设”要求，抓紧组织符合条件的工作人员申请公职律师证书；"
-        "对退休、离职、调离人员的公职律师证书，要及时收回并办理注销手续。",
+        "对退休、离职、调离人员的公职律师证书，要及时收回并办理注销手续。"
     )
-    closing = document.add_paragraph()
-    closing.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _run_font(closing.add_run(f"{content.office}\n{content.end:%Y年%m月%d日}"), "仿宋_GB2312", 16)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _heading(document, text: str) -> None:
-    paragraph = document.add_paragraph()
-    _run_font(paragraph.add_run(text), "黑体", 16)
-
-
-def _body(document, text: str) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.first_line_indent = Pt(32)
-    _run_font(paragraph.add_run(text), "仿宋_GB2312", 16)
-
-
-def _table(document, headers: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = ""
-        _run_font(cell.paragraphs[0].add_run(header), "黑体", 10.5)
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = ""
-            _run_font(cell.paragraphs[0].add_run(value), "仿宋_GB2312", 10.5)
+    return build_docx(
+        OfficialText(
+            issuer_name=content.office,
+            number=number,
+            title=content.title,
+            dated=dated or timezone.localdate(),
+            addressee="各有关单位",
+            body=body,
+            printed_by=content.office,
+        )
+    )
 
 
 def to_pdf(content: BulletinContent, chart: bytes) -> bytes:

@@ -55,3 +55,17 @@ class TargetReport(Report):
         Column(_("依据条款"), lambda r: r.target.source_clause, 40),
         Column(_("条款原文"), lambda r: r.target.clause_text, 60),
     ]
+
+
+class BulletinReport(Report):
+    title = _("季度通报")
+    columns = [
+        Column(_("通报"), str, 30),
+        Column(_("状态"), attr("status"), 10),
+        Column(
+            _("申请人"),
+            lambda b: b.requested_by.display_name if b.requested_by else _("定时任务"),
+            14,
+        ),
+        Column(_("申请时间"), attr("requested_at"), 18),
+    ]

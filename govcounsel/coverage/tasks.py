@@ -8,9 +8,12 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from govcounsel.core.audit import record_event
+from govcounsel.documents.choices import DocumentKind
+from govcounsel.documents.models import OfficialDocument
+from govcounsel.documents.services import issue_document
 
 from . import bulletin_files
-from .bulletin_content import build_content
+from .bulletin_content import BulletinContent, build_content
 from .models import Bulletin, BulletinStatus
 
 log = logging.getLogger(__name__)
@@ -19,6 +22,29 @@ log = logging.getLogger(__name__)
 def _progress(bulletin: Bulletin, percent: int, status: str = BulletinStatus.RUNNING) -> None:
     bulletin.progress, bulletin.status = percent, status
     Bulletin.objects.filter(pk=bulletin.pk).update(progress=percent, status=status)
+
+
+def _official_document(
+    bulletin: Bulletin, content: BulletinContent, chart: bytes
+) -> OfficialDocument:
+    """The bulletin's 通报, issued under the next number of its region's register; a
+    bulletin generated again after a failure keeps the document already issued."""
+    issued = (
+        OfficialDocument.objects.for_subject(bulletin).filter(kind=DocumentKind.BULLETIN).first()
+    )
+    if issued is not None:
+        return issued
+    dated = timezone.localdate()
+    return issue_document(
+        kind=DocumentKind.BULLETIN,
+        issuer=bulletin.region,
+        issuer_name=content.office,
+        title=content.title,
+        dated=dated,
+        render=lambda number: bulletin_files.to_docx(content, chart, number=number, dated=dated),
+        by=bulletin.requested_by,
+        subject=bulletin,
+    )
 
 
 def generate_bulletin(bulletin_id: int) -> None:
@@ -34,9 +60,9 @@ def generate_bulletin(bulletin_id: int) -> None:
             f"{stem}.xlsx", ContentFile(bulletin_files.to_xlsx(content, chart)), save=False
         )
         _progress(bulletin, 65)
-        bulletin.docx.save(
-            f"{stem}.docx", ContentFile(bulletin_files.to_docx(content, chart)), save=False
-        )
+        # The 通报 is an official document: numbered from the register and stored once; the
+        # bulletin's .docx is that stored file.
+        bulletin.docx.name = _official_document(bulletin, content, chart).file.name
         _progress(bulletin, 80)
         bulletin.pdf.save(
             f"{stem}.pdf", ContentFile(bulletin_files.to_pdf(content, chart)), save=False

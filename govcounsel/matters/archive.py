@@ -214,10 +214,12 @@ def pending_declines(user: Any, person: Any, year: int) -> list[Assignment]:
     )
 
 
-def archive_page(user: Any, *, person_id: int | None, year: int) -> ArchivePage:
+def archive_page(
+    user: Any, *, person_id: int | None, year: int, lawyers: QuerySet[Person] | None = None
+) -> ArchivePage:
     """The chosen lawyer's archive, or the first lawyer's when none is chosen; an id outside
-    the lawyers in scope shows none."""
-    lawyers = archive_lawyers(user)
+    the lawyers in scope (or `lawyers`, those of them a search found) shows none."""
+    lawyers = archive_lawyers(user) if lawyers is None else lawyers
     person = lawyers.filter(pk=person_id).first() if person_id else lawyers.first()
     if person is None:
         return ArchivePage(lawyers, None, year, None, [])

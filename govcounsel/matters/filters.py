@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from govcounsel.accounts.choices import Role
 from govcounsel.organisations.filters import yes_no
 from govcounsel.organisations.models import Unit
+from govcounsel.people.models import Person
 
 from .choices import (
     FINISHED,
@@ -22,7 +23,7 @@ from .choices import (
     MatterStatus,
     Priority,
 )
-from .models import Assignment, DecisionItem, DispatchRequest, Matter
+from .models import Assignment, DecisionItem, DispatchRequest, Expertise, Matter
 
 UNJUDGED = "unjudged"
 
@@ -182,3 +183,53 @@ class DecisionItemFilter(filters.FilterSet):
         self, queryset: QuerySet[DecisionItem], name: str, value: bool
     ) -> QuerySet[DecisionItem]:
         return queryset.filter(active=value)
+
+
+class PoolFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("律师或单位"), method="search")
+    expertise = filters.ModelChoiceFilter(
+        label=_("专长"), queryset=Expertise.objects.all(), field_name="expertise"
+    )
+    idle = yes_no(_("暂无在办事项"), method="without_load")
+
+    class Meta:
+        model = Person
+        fields = ["q", "expertise", "idle"]
+
+    def search(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+        return queryset.filter(Q(name__icontains=value) | Q(unit__name__icontains=value))
+
+    def without_load(self, queryset: QuerySet[Person], name: str, value: bool) -> QuerySet[Person]:
+        # `load` is annotated by selectors.pool_of, which the stubs cannot follow.
+        return queryset.filter(**({"load": 0} if value else {"load__gt": 0}))
+
+
+def _archive_lawyers(request: Any) -> QuerySet[Person]:
+    from .archive import archive_lawyers
+
+    return archive_lawyers(getattr(request, "user", None))
+
+
+class ArchiveFilter(filters.FilterSet):
+    """The work archive's choice: a lawyer (found by name or unit) and a year."""
+
+    q = filters.CharFilter(label=_("律师或单位"), method="search")
+    person = filters.ModelChoiceFilter(
+        label=_("公职律师"), queryset=lambda request: _archive_lawyers(request), method="chosen"
+    )
+    year = filters.NumberFilter(label=_("年度"), method="the_year")
+
+    class Meta:
+        model = Person
+        fields = ["q", "person", "year"]
+
+    def search(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+        return queryset.filter(Q(name__icontains=value) | Q(unit__name__icontains=value))
+
+    def chosen(self, queryset: QuerySet[Person], name: str, value: Any) -> QuerySet[Person]:
+        # The page picks the chosen lawyer among those found; a choice is not a narrowing.
+        return queryset
+
+    def the_year(self, queryset: QuerySet[Person], name: str, value: Any) -> QuerySet[Person]:
+        # The year is the archive's, not a property of the lawyers listed.
+        return queryset

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.exporters import Column, Report, attr
@@ -56,4 +58,22 @@ class DecisionItemReport(Report):
             ),
             40,
         ),
+    ]
+
+
+def _expertise(person: Any) -> str:
+    return "、".join(
+        e.name if e.active else f"{e.name}{_('（已停用）')}" for e in person.expertise.all()
+    )
+
+
+class PoolReport(Report):
+    """The talent pool: rows are people annotated with their open load (selectors.pool_of)."""
+
+    title = _("人才库")
+    columns = [
+        Column(_("律师"), attr("name"), 12),
+        Column(_("单位"), attr("unit.name"), 28),
+        Column(_("专长"), _expertise, 30),
+        Column(_("在办量"), attr("load"), 8),
     ]

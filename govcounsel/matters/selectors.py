@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from govcounsel.certificates.models import ActivePeriod
@@ -81,6 +82,47 @@ def talent_pool(superior: Unit) -> QuerySet[Person]:
         Person.objects.filter(pk__in=periods.values("certificate__person_id"))
         .select_related("unit__region")
         .prefetch_related("expertise")
+    )
+
+
+def pool_of(heads: QuerySet[Unit]) -> QuerySet[Person]:
+    """The talent pools of the systems the units head, as one register, each lawyer with
+    the open load `open_load` counts (`load`), so that a page, its export and its print show
+    the same figure."""
+    from .models import Assignment, DispatchRequest
+
+    systems = Q(pk__in=[])
+    for path in heads.values_list("system_path", flat=True):
+        systems |= Q(unit__system_path__startswith=path)
+    periods = ActivePeriod.objects.covering(timezone.localdate()).filter(systems)
+    leading = (
+        Assignment.objects.filter(person=OuterRef("pk"), is_lead=True)
+        .exclude(status__in=ENDED_ASSIGNMENTS)
+        .exclude(matter__status__in=FINISHED)
+        .values("person")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    lent = (
+        DispatchRequest.objects.filter(
+            lawyer=OuterRef("pk"),
+            status=DispatchStatus.DISPATCHED,
+            ends_on__gte=timezone.localdate(),
+        )
+        .values("lawyer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    zero = Value(0, output_field=IntegerField())
+    return (
+        Person.objects.filter(pk__in=periods.values("certificate__person_id"))
+        .select_related("unit__region")
+        .prefetch_related("expertise")
+        .annotate(
+            load=Coalesce(Subquery(leading, output_field=IntegerField()), zero)
+            + Coalesce(Subquery(lent, output_field=IntegerField()), zero)
+        )
+        .order_by("unit__system_path", "unit__name", "name_pinyin", "pk")
     )
 
 

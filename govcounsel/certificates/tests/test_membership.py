@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from govcounsel.certificates import services
 from govcounsel.certificates.models import AssociationMembership
 from govcounsel.core.errors import DomainError, NotPermitted
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.core.models import AuditEvent
 from govcounsel.core.testing.cases import ScopedViewCase, answers
 from govcounsel.people.tests.factories import PersonFactory, QualificationFactory
@@ -218,7 +219,8 @@ def test_the_members_register_filters_searches_and_exports(cast):
     assert names("q=zhy") == {"周会员"}
     assert names("joined_from=2024-01-01") == {"周会员"}
     response = client.get("/certificates/members/?export=xlsx")
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
     numbers = {row[1] for row in rows[1:]}
     assert {current.member_number, ended.member_number} <= numbers
     # Another region's association sees none of them.

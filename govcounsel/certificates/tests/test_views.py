@@ -7,6 +7,7 @@ from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.certificates import services
 from govcounsel.certificates.models import CertificateApplication
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.people import services as people_services
 
 
@@ -110,7 +111,8 @@ def test_certificate_register_exports(cast, issue, client):
     certificate = issue()
     client.force_login(cast.parent_region)
     response = client.get("/certificates/?export=xlsx")
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
     assert rows[1][0] == certificate.number
 
 

@@ -10,6 +10,7 @@ from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.core.audit import record_event
 from govcounsel.core.audit_actions import actions
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.core.models import AuditEvent
 from govcounsel.people import services
 from govcounsel.tests.helpers import client_for, events
@@ -104,7 +105,7 @@ def test_audit_export_is_an_excel_file_of_the_filtered_trail(tree, client):
     response = client.get("/audit/?group=organisations&export=xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = [row[1:3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    rows = [row[1:3] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
     assert rows == [("修改单位", "organisations.unit.updated")]
 
 

@@ -21,7 +21,7 @@ from govcounsel.accounts.scopes import forget_grants
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.core import export_jobs
 from govcounsel.core.choices import ExportStatus
-from govcounsel.core.exporters import BOM, Column, Report, attr, csv_cell, iter_csv
+from govcounsel.core.exporters import BOM, HEADER_ROW, Column, Report, attr, csv_cell, iter_csv
 from govcounsel.core.models import AuditEvent, ExportJob
 from govcounsel.organisations.models import Unit
 from govcounsel.people.tests.factories import PersonFactory
@@ -90,7 +90,7 @@ def test_a_list_exports_csv_with_the_xlsx_header_and_escaped_cells(tree, client,
     rows = csv_rows(streamed(response))
     xlsx = client.get("/people/?export=xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    assert rows[0] == [c.value for c in sheet[1]]
+    assert rows[0] == [c.value for c in sheet[HEADER_ROW]]
     assert names_in(rows) == {"王建国", "李秀英"}
     (wang,) = [row for row in rows if row[0] == "王建国"]
     assert wang[5] == "'=1+1"
@@ -175,7 +175,8 @@ def test_an_xlsx_job_names_its_exporter(
         client.get("/people/?export=xlsx")
     job = ExportJob.objects.get()
     workbook = load_workbook(io.BytesIO(job.file.open().read()))
-    assert {row[0] for row in workbook.active.iter_rows(min_row=2, values_only=True)} == {
+    rows = workbook.active.iter_rows(min_row=HEADER_ROW + 1, values_only=True)
+    assert {row[0] for row in rows} == {
         "王建国",
         "李秀英",
     }

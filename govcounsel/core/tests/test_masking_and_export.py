@@ -2,7 +2,7 @@ import io
 
 from openpyxl import load_workbook
 
-from govcounsel.core.exporters import Column, Report, attr, safe_cell, write_xlsx
+from govcounsel.core.exporters import HEADER_ROW, Column, Report, attr, safe_cell, write_xlsx
 from govcounsel.core.masking import mask_id_number, mask_phone
 from govcounsel.core.scoping import NOTHING, Scope
 
@@ -35,9 +35,9 @@ def test_xlsx_report_writes_headers_and_rows():
 
     data = write_xlsx(Rows(), [Obj("王建国", "=1+1"), Obj("李秀英", "正常")])
     sheet = load_workbook(io.BytesIO(data)).active
-    assert [c.value for c in sheet[1]] == ["姓名", "备注"]
-    assert [c.value for c in sheet[2]] == ["王建国", "'=1+1"]
-    assert sheet.max_row == 3
+    assert [c.value for c in sheet[HEADER_ROW]] == ["姓名", "备注"]
+    assert [c.value for c in sheet[HEADER_ROW + 1]] == ["王建国", "'=1+1"]
+    assert sheet.max_row == HEADER_ROW + 2
 
 
 def test_scope_keeps_only_outermost_paths():

@@ -40,7 +40,21 @@ REGISTERS = {
     "certificates:non-members",
     "audit:events",
     "audit:changes",
+    "matters:pool",
+    "coverage:bulletins",
+    "exports:list",
 }
+
+# Registers that search and filter but are not exported or printed, with the reason.
+NOT_EXPORTED = {
+    # One's own background exports: no business record, only the way to files that are
+    # themselves the exports, downloadable by their owner alone.
+    "exports:list": "本人的后台导出任务，不是业务记录；文件本身就是导出结果",
+}
+
+# Pages whose rows are not a queryset (one lawyer's yearly figures), with the same pieces:
+# a FilterSet with `q`, a Report, ?export= and ?print=1 (matters/views/archive.py).
+REPORT_PAGES = {"matters:archive"}
 
 
 def _list_views() -> dict[str, type[ScopedListView]]:
@@ -70,6 +84,50 @@ def test_every_register_is_a_scoped_list_with_search_filters_and_a_report():
         assert "q" in filters, f"{name}: no search box (?q=)"
         assert len(filters) > 1, f"{name}: a search box but no filter"
         assert view.report_class.columns, f"{name}: no report to export and print"
+
+
+def test_the_report_pages_have_the_registers_pieces():
+    for name in REPORT_PAGES:
+        view = get_resolver().resolve(reverse(name)).func.view_class
+        assert "q" in view.filterset_class.base_filters, name
+        assert view.report_class.columns, name
+
+
+@pytest.mark.parametrize("name", sorted(NOT_EXPORTED))
+def test_a_register_not_exported_offers_neither_export_nor_print(cast, name):
+    client = cast.page("own_unit")
+    for query in ({"export": "csv"}, {"print": "1"}):
+        page = client.get(reverse(name), query)
+        assert page.status_code == 200
+        assert page["Content-Type"].startswith("text/html")
+        html = page.content.decode()
+        assert 'data-testid="export"' not in html
+        assert 'data-testid="print"' not in html
+        assert 'data-testid="filters"' in html
+    assert not events("export.csv")
+    assert not events("export.print")
+
+
+# --- 我的导出 ---------------------------------------------------------------------------------
+
+
+def test_my_exports_search_by_name_and_filter_by_status(cast):
+    from govcounsel.core.models import ExportJob
+
+    user = cast.user("own_unit")
+    done = ExportJob.objects.create(
+        owner=user, title="人员", view="x", path="/people/", format="csv", status="done"
+    )
+    queued = ExportJob.objects.create(
+        owner=user, title="法律事务", view="x", path="/", format="csv"
+    )
+    client = cast.page("own_unit")
+    found = client.get(reverse("exports:list"), {"q": "人员"}).content.decode()
+    assert f'href="/exports/{done.pk}/"' in found
+    assert f'href="/exports/{queued.pk}/"' not in found
+    waiting = client.get(reverse("exports:list"), {"status": "queued"}).content.decode()
+    assert f'href="/exports/{queued.pk}/"' in waiting
+    assert f'href="/exports/{done.pk}/"' not in waiting
 
 
 # --- printing --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
 from govcounsel.core.errors import DomainError, NotPermitted
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.coverage import bulletin_files, services, tasks
 from govcounsel.coverage.bulletin_content import build_content, office_name, quarter_bounds
 from govcounsel.coverage.models import Bulletin
@@ -62,8 +63,9 @@ def test_files_carry_the_text(landscape):
     workbook = load_workbook(io.BytesIO(bulletin_files.to_xlsx(content, chart)))
     assert len(workbook["排名"]._images) == 1  # the chart travels in the workbook too
     assert workbook.sheetnames == ["汇总", "排名", "各单位情况"]
-    assert workbook["排名"]["B2"].value == "朝阳区"
-    units = {row[0]: row for row in workbook["各单位情况"].iter_rows(min_row=2, values_only=True)}
+    assert workbook["排名"].cell(HEADER_ROW + 1, 2).value == "朝阳区"
+    rows = workbook["各单位情况"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)
+    units = {row[0]: row for row in rows}
     assert units[landscape.unit_a.name][3] == 1
     pdf = bulletin_files.to_pdf(content, chart)
     assert pdf[:5] == b"%PDF-"

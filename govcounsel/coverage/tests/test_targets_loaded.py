@@ -17,6 +17,7 @@ from govcounsel.accounts.choices import Role
 from govcounsel.accounts.models import RoleGrant
 from govcounsel.accounts.scopes import forget_grants
 from govcounsel.accounts.tests.factories import user_with
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.coverage.choices import Metric, TargetStatus
 from govcounsel.coverage.groups import GroupKind, UnitGroup
 from govcounsel.coverage.models import Target
@@ -233,7 +234,7 @@ def test_targets_export_carries_the_clause_text(tree, client):
     call_command("load_policy_targets", verbosity=0)
     client.force_login(user_with(Role.SUPERVISOR, tree.chenggu))
     book = load_workbook(io.BytesIO(client.get("/coverage/?export=targets").content))
-    header, *lines = list(book.active.iter_rows(values_only=True))
+    header, *lines = list(book.active.iter_rows(min_row=HEADER_ROW, values_only=True))
     assert header[-2:] == ("依据条款", "条款原文")
     assert sorted(line[-1] for line in lines) == sorted(
         p.clause_text for p in POLICY_TARGETS if p.region_code == "610722"

@@ -5,6 +5,7 @@ from openpyxl import load_workbook
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.coverage.models import Target
 from govcounsel.organisations.models import Region
 from govcounsel.organisations.tests.factories import UnitFactory
@@ -49,10 +50,12 @@ def test_targets_are_read_on_the_page(landscape, client):
 def test_tables_export_to_excel(landscape, client):
     client.force_login(user_with(Role.SUPERVISOR, landscape.beijing))
     response = client.get("/coverage/?region=110100&on=2024-06-30&export=shortfall")
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
     assert sorted(r[0] for r in rows[1:]) == sorted([landscape.unit_a2.name, landscape.unit_b.name])
     regions = client.get("/coverage/?region=110100&on=2024-06-30&export=regions")
-    rows = list(load_workbook(io.BytesIO(regions.content)).active.iter_rows(values_only=True))
+    sheet = load_workbook(io.BytesIO(regions.content)).active
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
     assert [r[0] for r in rows[1:]] == ["朝阳区", "海淀区"]
 
 
@@ -151,7 +154,7 @@ def test_supervisor_edits_a_target_and_exports_the_targets(landscape, client):
     assert float(target.percentage) == 100.0
     rows = list(
         _load(_io.BytesIO(client.get("/coverage/?export=targets").content)).active.iter_rows(
-            values_only=True
+            min_row=HEADER_ROW, values_only=True
         )
     )
     assert rows[1][3] == 100.0

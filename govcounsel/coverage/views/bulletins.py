@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,11 +18,15 @@ from govcounsel.core.errors import DomainError
 from govcounsel.core.fields import ScopedForm, ScopedModelChoiceField
 from govcounsel.core.forms import form_page
 from govcounsel.core.scoping import get_visible_or_404, holds, scope_of
+from govcounsel.core.views import ScopedListView
+from govcounsel.core.views.base import bootstrap_form
 from govcounsel.core.views.verbs import document_response
 from govcounsel.organisations.models import Region
 
 from .. import services
+from ..filters import BulletinFilter
 from ..models import Bulletin
+from ..reports import BulletinReport
 from ..rules import reads_reports
 
 
@@ -48,26 +53,46 @@ class BulletinForm(ScopedForm):
             self.initial["region"] = regions.filter(path__in=paths).first()
 
 
-@login_required
-def bulletin_list(request: HttpRequest) -> HttpResponse:
-    if not reads_reports(request.user):
-        raise PermissionDenied  # 三员分立: bulletins are business reports
-    bulletins = Bulletin.objects.visible_to(request.user).select_related("region", "requested_by")[
-        :200
-    ]
-    may_issue = holds(request.user, Role.SUPERVISOR)
-    form = BulletinForm(request.POST or None, user=request.user) if may_issue else None
-    if form is not None and request.method == "POST":
+class BulletinListView(UserPassesTestMixin, ScopedListView):
+    """The bulletins of the regions in scope; a supervisor also asks for one here."""
+
+    model = Bulletin
+    filterset_class = BulletinFilter
+    report_class = BulletinReport
+    export_name = "季度通报"
+    page_title = _("公职律师工作季度通报")
+    template_name = "coverage/bulletins.html"
+    select_related = ("region", "requested_by")
+
+    def test_func(self) -> bool:
+        return reads_reports(self.request.user)  # 三员分立: bulletins are business reports
+
+    def issue_form(self) -> BulletinForm | None:
+        if not holds(self.request.user, Role.SUPERVISOR):
+            return None
+        return BulletinForm(self.request.POST or None, user=self.request.user)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.issue_form()
+        if form is None:
+            raise PermissionDenied
+        self.form = form
+        self.object_list = self.get_queryset()
         return form_page(
             request,
             form,
             lambda: services.request_bulletin(by=request.user, **form.cleaned_data),
             success=_("通报已开始生成。"),
             next_url=lambda bulletin: bulletin.get_absolute_url(),
-            template="coverage/bulletins.html",
-            context={"bulletins": bulletins},
+            template=self.template_name,
+            context=self.get_context_data(),
         )
-    return render(request, "coverage/bulletins.html", {"form": form, "bulletins": bulletins})
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = getattr(self, "form", None) or self.issue_form()
+        context["form"] = bootstrap_form(form) if form is not None else None
+        return context
 
 
 def _visible(request: HttpRequest, pk: int) -> Bulletin:

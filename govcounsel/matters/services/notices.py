@@ -11,9 +11,11 @@ from govcounsel.core.audit import record_event
 from govcounsel.core.errors import DomainError
 from govcounsel.core.permissions import ensure_can
 from govcounsel.core.verbs import Document
+from govcounsel.documents.choices import DocumentKind
+from govcounsel.documents.services import WORD, issue_document, stored_bytes
 
 from ..choices import AssignmentStatus, MatterAction, MatterStatus
-from ..documents import LITIGATION_SUBTYPES, commission_letter
+from ..documents import LETTER_TITLE, LITIGATION_SUBTYPES, commission_letter
 from ..models import Matter, MatterStep
 from .workflow import _locked
 
@@ -60,24 +62,38 @@ def letter_refusal(matter: Matter) -> DomainError | None:
     return None
 
 
-WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
 def issue_commission_letter(
     *, matter: Matter, by: Any, court: str, counterparty: str, authority: str = "一般授权"
 ) -> Document:
-    """委托公函 (001 三(四)) for a litigation, arbitration or reconsideration matter."""
+    """委托公函 (001 三(四)) for a litigation, arbitration or reconsideration matter: a 函
+    numbered from the unit's register and stored as issued (documents.services)."""
     ensure_can(by, "matters.run", matter, _("只有本单位法治工作机构可以出具委托公函。"))
     refused = letter_refusal(matter)
     if refused:
         raise refused
     lawyers = [
         a.person
-        for a in matter.assignments.select_related("person")
+        for a in matter.assignments.select_related("person__unit")
         if a.status != AssignmentStatus.DECLINED
     ]
-    content = commission_letter(
-        matter, court=court, counterparty=counterparty, authority=authority, lawyers=lawyers
-    )
-    record_event("matters.commission_letter.issued", matter, by=by)
-    return Document("委托公函.docx", content, WORD)
+    with transaction.atomic():
+        document = issue_document(
+            kind=DocumentKind.LETTER,
+            issuer=matter.unit,
+            issuer_name=matter.unit.name,
+            title=LETTER_TITLE,
+            render=lambda number: commission_letter(
+                matter,
+                court=court,
+                counterparty=counterparty,
+                authority=authority,
+                lawyers=lawyers,
+                number=number,
+            ),
+            by=by,
+            subject=matter,
+        )
+        record_event(
+            "matters.commission_letter.issued", matter, by=by, data={"number": document.number}
+        )
+    return Document(document.filename, stored_bytes(document), WORD)

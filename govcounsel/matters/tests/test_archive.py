@@ -187,16 +187,16 @@ def test_no_letter_for_other_matters(tree, cast, matter):
 
 
 def test_commission_letter_issued_on_new_years_morning_carries_the_new_year(tree, cast):
-    """At 07:30 on 1 January Beijing time the UTC date is still 31 December."""
-    from govcounsel.matters.documents import commission_letter
-
+    """At 07:30 on 1 January Beijing time the UTC date is still 31 December: the number
+    comes from the new year's register and the letter is dated the new year."""
     matter = litigation(tree, cast)
     new_year = date(timezone.localdate().year + 1, 1, 1)
     with time_machine.travel(_beijing(new_year, 7, 30), tick=False):
-        letter = commission_letter(
-            matter, court="法院", counterparty="某公司", authority="一般授权", lawyers=[]
+        letter = services.issue_commission_letter(
+            matter=matter, by=cast.own_unit, court="法院", counterparty="某公司"
         )
-    text = "\n".join(p.text for p in Document(io.BytesIO(letter)).paragraphs)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.content)).paragraphs)
+    assert f"朝市场函〔{new_year.year}〕1号" in text
     assert f"〔{new_year.year}〕" in text
     assert f"{new_year.year}年1月1日" in text
 
@@ -212,5 +212,6 @@ def test_commission_letter_fields_are_text_not_word_markup(tree, cast):
     document = Document(io.BytesIO(letter))
     text = "\n".join(p.text for p in document.paragraphs)
     assert injected + "：" in text
-    colours = document.element.body.xpath(".//w:color/@w:val")
-    assert "FF0000" not in colours
+    # The one coloured run is the red 发文机关标志; the typed-in text made no run of its own.
+    coloured = document.element.body.xpath(".//w:r[w:rPr/w:color]")
+    assert [r.text for r in coloured] == [matter.unit.name]

@@ -1,3 +1,4 @@
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.matters import services
 from govcounsel.matters.models import Matter
 
@@ -57,7 +58,7 @@ def test_board_filters_and_export(tree, cast, matter, client):
     assert matter.title not in client.get("/matters/?category=litigation").content.decode()
     rows = list(
         load_workbook(io.BytesIO(client.get("/matters/?export=xlsx").content)).active.iter_rows(
-            values_only=True
+            min_row=HEADER_ROW, values_only=True
         )
     )
     assert rows[1][0] == matter.title

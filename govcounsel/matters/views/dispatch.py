@@ -6,7 +6,9 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -17,13 +19,14 @@ from govcounsel.core.forms import DateInput, form_page
 from govcounsel.core.scoping import get_visible_or_404
 from govcounsel.core.views import ScopedListView
 from govcounsel.organisations.models import Unit
+from govcounsel.people.models import Person
 
 from .. import services
 from ..choices import DispatchStatus, DutyCategory
-from ..filters import DispatchFilter
+from ..filters import DispatchFilter, PoolFilter
 from ..models import DispatchRequest, Expertise
-from ..reports import DispatchReport
-from ..selectors import open_load, rank_candidates, talent_pool
+from ..reports import DispatchReport, PoolReport
+from ..selectors import pool_of, rank_candidates
 
 
 class DispatchRequestForm(ScopedForm):
@@ -95,15 +98,19 @@ def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def pool(request: HttpRequest) -> HttpResponse:
+class PoolView(UserPassesTestMixin, ScopedListView):
     """The superior unit's talent pool: its system's lawyers, their expertise and load."""
-    heads = Unit.objects.heads_for(request.user)
-    if not heads.exists():
-        raise PermissionDenied
-    rows = []
-    for head in heads:
-        members = talent_pool(head)
-        loads = open_load(members)
-        rows.append((head, [(p, loads.get(p.pk, 0)) for p in members]))
-    return render(request, "matters/pool.html", {"rows": rows})
+
+    model = Person
+    filterset_class = PoolFilter
+    report_class = PoolReport
+    export_name = "人才库"
+    page_title = _("本系统公职律师人才库")
+    template_name = "matters/pool.html"
+
+    def test_func(self) -> bool:
+        return Unit.objects.heads_for(self.request.user).exists()
+
+    def base_queryset(self) -> QuerySet[Person]:
+        # The pool is the systems the user heads (001 一(三)), not the people they see.
+        return pool_of(Unit.objects.heads_for(self.request.user))

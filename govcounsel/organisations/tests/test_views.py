@@ -4,6 +4,7 @@ from openpyxl import load_workbook
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.organisations.tests.factories import UnitFactory
 from govcounsel.people.tests.factories import PersonFactory
 
@@ -57,5 +58,5 @@ def test_unit_register_exports_what_the_user_sees(tree, client):
     client.force_login(user_with(Role.SUPERVISOR, tree.chaoyang))
     response = client.get("/organisations/units/?export=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    names = sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True))
+    names = sorted(row[0] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
     assert names == sorted([tree.unit_a.name, tree.unit_a2.name])

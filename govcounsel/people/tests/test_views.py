@@ -4,6 +4,7 @@ from openpyxl import load_workbook
 
 from govcounsel.accounts.choices import Role
 from govcounsel.accounts.tests.factories import user_with
+from govcounsel.core.exporters import HEADER_ROW
 from govcounsel.tests.helpers import events
 
 
@@ -17,7 +18,8 @@ def test_people_search_page_by_initials(tree, client):
 def test_people_export_is_scoped_and_masked(tree, client):
     client.force_login(user_with(Role.SUPERVISOR, tree.chaoyang))
     response = client.get("/people/?export=xlsx")
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
     assert rows[0][:4] == ("姓名", "性别", "出生年份", "身份证号码")
     body = {row[0]: row for row in rows[1:]}
     assert set(body) == {"王建国", "李秀英"}
