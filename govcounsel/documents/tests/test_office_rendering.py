@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from govcounsel.documents.tests.test_word import sample
-from govcounsel.documents.word import Heading, Table, build_docx
+from govcounsel.documents.word import Block, Heading, Table, build_docx
 
 pytestmark = pytest.mark.office
 
@@ -67,7 +67,7 @@ def _pages(pdf: Path) -> list[list[tuple[float, float, str]]]:
 
 def _long_bulletin() -> bytes:
     rows = [[f"北京市朝阳区某某街道办事处第{i}科室", str(i), f"{i % 100}.0%"] for i in range(60)]
-    body = [Heading("一、总体情况")]
+    body: list[Block] = [Heading("一、总体情况")]
     body += ["本季度各单位公职律师工作稳步推进，覆盖率持续提高。" * 3] * 6
     body += [Table(["单位", "新颁证", "覆盖率"], rows)]
     return build_docx(sample(body=body))
