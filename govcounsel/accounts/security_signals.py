@@ -13,7 +13,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from govcounsel.core.context import client_address
@@ -70,7 +70,13 @@ def _tell_the_security_administrators(
     account = get_user_model().objects.filter(username=username or "").first()
     if account is None:
         return
-    title = _("账号被锁定：%(name)s") % {"name": account.display_name}
+    # In the site's language, not that of whoever typed the passwords: the administrators
+    # read it, and a lockout tried in two languages is still one lockout.
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("账号被锁定：%(name)s") % {"name": account.display_name}
+        body = _("账号 %(username)s 连续登录失败已被锁定，请核实后在“被锁定的账号”中解除。") % {
+            "username": account.username
+        }
     since = timezone.now() - settings.AXES_COOLOFF_TIME
     if Notification.objects.filter(kind=LOCKED_OUT, title=title, created_at__gte=since).exists():
         return
@@ -78,7 +84,6 @@ def _tell_the_security_administrators(
         holders_of(Role.SECURITY_ADMIN),
         kind=LOCKED_OUT,
         title=title,
-        body=_("账号 %(username)s 连续登录失败已被锁定，请核实后在“被锁定的账号”中解除。")
-        % {"username": account.username},
+        body=body,
         url=reverse("accounts:lockouts"),
     )
