@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "govcounsel.coverage",
     "govcounsel.matters",
     "govcounsel.documents",
+    "govcounsel.disputes",
     "govcounsel.privacy",
     "govcounsel.demo",
 ]

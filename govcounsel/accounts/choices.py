@@ -30,6 +30,9 @@ DOMAIN_ROLES = REGION_ROLES | UNIT_ROLES | SELF_ROLES
 # neither reads a unit's legal work (DOMAIN.md "Roles and what each may see").
 CASEWORK_REGION_ROLES = frozenset({Role.SUPERVISOR, Role.JUSTICE_BUREAU})
 CASEWORK_READERS = CASEWORK_REGION_ROLES | UNIT_ROLES | SELF_ROLES
+# Who reads a region's administrative disputes: the casework readers and the
+# reconciliation centre, which assigns mediators to them (002 §10).
+DISPUTE_REGION_ROLES = CASEWORK_REGION_ROLES | {Role.RECONCILIATION_ADMIN}
 # Who may add and change people, qualifications and advisers within their scope.
 PEOPLE_MANAGERS = frozenset({Role.UNIT_ADMIN, Role.SUPERIOR_ADMIN, Role.JUSTICE_BUREAU})
 # Who may read full ID numbers and phones (each read is audited); holders always see their own.

@@ -116,6 +116,7 @@ def provide_scopes() -> None:
             "DOMAIN_ROLES",
             "CASEWORK_REGION_ROLES",
             "CASEWORK_READERS",
+            "DISPUTE_REGION_ROLES",
             "PEOPLE_MANAGERS",
             "IDENTITY_READERS",
             "ORGANISATION_READERS",

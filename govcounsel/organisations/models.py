@@ -22,7 +22,7 @@ from govcounsel.core.scoping import (
 )
 from govcounsel.core.validators import region_level_of, validate_credit_code, validate_region_code
 
-from .choices import RegionLevel, UnitKind, UnitLevel
+from .choices import RegionLevel, Sector, UnitKind, UnitLevel
 
 if TYPE_CHECKING:
     from govcounsel.accounts.models import User
@@ -134,6 +134,13 @@ class Unit(Versioned):
         Region, verbose_name=_("所在区域"), on_delete=models.PROTECT, related_name="units"
     )
     has_enforcement_power = models.BooleanField(_("具有行政执法权"), default=False)
+    # 002 §10: mediators serve the disputes of their own business system.
+    sector = models.CharField(
+        _("业务系统"), max_length=32, choices=Sector.choices, default=Sector.GENERAL
+    )
+    # The 机关代字 of its document numbers (GB/T 9704 7.2.4), e.g. "京朝司"; when blank the
+    # number is derived from the name.
+    abbreviation = models.CharField(_("机关代字"), max_length=12, blank=True)
     vertical_superior = models.ForeignKey(
         "self",
         verbose_name=_("垂直管理上级单位"),
