@@ -45,6 +45,11 @@ urlpatterns = [
     path("certificates/", include("govcounsel.certificates.urls")),
     path("coverage/", include("govcounsel.coverage.urls")),
     path("matters/", include("govcounsel.matters.urls")),
+    path("disputes/", include("govcounsel.disputes.urls")),
+    path("reconciliation/", include("govcounsel.reconciliation.urls")),
+    path("activities/", include("govcounsel.activities.urls")),
+    path("casebook/", include("govcounsel.casebook.urls")),
+    path("awards/", include("govcounsel.awards.urls")),
     path("audit/", include(audit_patterns)),
     # Every declared workflow verb of every model (core/verbs.py).
     path("do/<str:model>/<int:pk>/<slug:verb>/", verb_views.run_verb, name="verb"),

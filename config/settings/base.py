@@ -75,6 +75,10 @@ INSTALLED_APPS = [
     "govcounsel.matters",
     "govcounsel.documents",
     "govcounsel.disputes",
+    "govcounsel.reconciliation",
+    "govcounsel.activities",
+    "govcounsel.casebook",
+    "govcounsel.awards",
     "govcounsel.privacy",
     "govcounsel.demo",
 ]
