@@ -126,3 +126,20 @@ def test_each_workflow_account_finds_work_waiting_in_its_inbox(seeded):
     assert {"matters.matter.assign", "matters.matter.submit-opinion"} <= kinds
     assert "matters.matter.remind" in kinds
     assert "matters.supervision" in kinds
+
+
+def test_demo_has_liaocheng_with_certified_lawyers_in_every_organ(seeded):
+    from govcounsel.certificates.models import Certificate
+    from govcounsel.demo.liaocheng import ACCOUNTS as LIAOCHENG
+    from govcounsel.demo.liaocheng import LAWYERS_PER_UNIT, UNITS
+
+    organs = Unit.objects.filter(region__path__startswith=Region.objects.get(code="371500").path)
+    assert organs.count() == len(UNITS)
+    assert organs.filter(sector="general").count() == 1
+    for organ in organs:
+        active = Certificate.objects.filter(person__unit=organ, status="active")
+        assert active.count() == LAWYERS_PER_UNIT, organ.name
+    usernames = [a[0] for a in LIAOCHENG]
+    assert User.objects.filter(username__in=usernames, is_active=True).count() == len(usernames)
+    assert User.objects.get(username="lawyer_lc").person.unit.name == "聊城市市场监督管理局"
+    assert not User.objects.get(username="history_loader").grants.exists()

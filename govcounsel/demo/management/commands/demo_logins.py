@@ -6,8 +6,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from govcounsel.accounts.models import User
 from govcounsel.accounts.two_factor import secret_of
+from govcounsel.demo.accounts import DEMO_PASSWORD
 
-from .seed_demo import ACCOUNTS, DEMO_PASSWORD
+from .seed_demo import ACCOUNTS
 
 
 class Command(BaseCommand):

@@ -3,7 +3,6 @@ qualifications, advisers, and one account per role. Deterministic; does nothing 
 
 from __future__ import annotations
 
-import hashlib
 import random
 from datetime import date, timedelta
 from typing import Any
@@ -12,16 +11,17 @@ from auditlog.context import disable_auditlog
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from govcounsel.accounts.choices import Role
-from govcounsel.accounts.models import RoleGrant, User
-from govcounsel.accounts.two_factor import TWO_FACTOR_ROLES
+from govcounsel.accounts.models import User
 from govcounsel.certificates.models import Certificate
 from govcounsel.core.history import change_as_of
 from govcounsel.demo import generators as gen
+from govcounsel.demo.accounts import make_account
 from govcounsel.demo.certificates import seed_certificates
 from govcounsel.demo.expertise import seed_expertise
+from govcounsel.demo.liaocheng import ACCOUNTS as LIAOCHENG_ACCOUNTS
+from govcounsel.demo.liaocheng import seed_liaocheng
 from govcounsel.demo.matters import seed_matters
 from govcounsel.demo.places import (
     CITY_UNITS,
@@ -45,18 +45,8 @@ from govcounsel.people.models import (
     initial_versions,
 )
 
-# Published in the README: these accounts exist only in the demo database.
-DEMO_PASSWORD = "Gov-Demo-2026!"  # noqa: S105
-
-
-def demo_totp_key(username: str) -> str:
-    """The demo account's TOTP key (hex), fixed so that demo_logins can print it: published
-    like the password, and like it only for the demo database."""
-    return hashlib.sha1(f"govcounsel-demo-{username}".encode()).hexdigest()  # noqa: S324
-
-
 # username, display name, role, anchor (region code, unit name, or None)
-ACCOUNTS = [
+BASE_ACCOUNTS = [
     ("supervisor_cy", "朝阳区依法治区办", Role.SUPERVISOR, "110105"),
     ("supervisor_cg", "城固县依法治县办", Role.SUPERVISOR, "610722"),
     ("justice_cy", "朝阳区司法局", Role.JUSTICE_BUREAU, "110105"),
@@ -71,10 +61,12 @@ ACCOUNTS = [
     ("secadmin", "安全管理员", Role.SECURITY_ADMIN, None),
     ("auditadmin", "审计管理员", Role.AUDIT_ADMIN, None),
 ]
+# Every demo login, the Liaocheng ones (the reconciliation measure, seed 002) included.
+ACCOUNTS = BASE_ACCOUNTS + LIAOCHENG_ACCOUNTS
 
 
 class Command(BaseCommand):
-    help = "生成演示数据（朝阳区、城固县）及各角色演示账号。"
+    help = "生成演示数据（朝阳区、城固县、聊城市）及各角色演示账号。"
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--seed", type=int, default=2022, help="随机种子，默认2022")
@@ -96,6 +88,7 @@ class Command(BaseCommand):
             seed_matters(units["北京市朝阳区市场监督管理局"])
             seed_expertise()
             seed_lockout()
+            seed_liaocheng(random.Random(seed + 371500))
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示数据已生成：{Region.objects.count()}个区域，{Unit.objects.count()}个单位，"
@@ -268,21 +261,12 @@ class Command(BaseCommand):
             kind=QualificationKind.LEGAL_A,
             defaults={"certificate_number": "A20161101050001", "obtained_on": date(2016, 3, 1)},
         )
-        for username, display, role, anchor in ACCOUNTS:
-            user = User(username=username, last_name=display or lawyer.name)
-            user.is_staff = role in {Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN}
-            if role == Role.PUBLIC_LAWYER:
-                user.person = lawyer
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-            RoleGrant.objects.create(
-                user=user,
-                role=role,
+        for username, display, role, anchor in BASE_ACCOUNTS:
+            make_account(
+                username,
+                display,
+                role,
                 region=regions.get(anchor) if anchor in regions else None,
                 unit=units.get(anchor) if anchor and anchor not in regions else None,
+                person=lawyer if role == Role.PUBLIC_LAWYER else None,
             )
-            if role in TWO_FACTOR_ROLES:
-                # Two-factor login is enforced for these roles; demo_logins prints the secret.
-                TOTPDevice.objects.create(
-                    user=user, name="totp", key=demo_totp_key(username), confirmed=True
-                )
