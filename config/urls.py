@@ -50,6 +50,7 @@ urlpatterns = [
     path("activities/", include("govcounsel.activities.urls")),
     path("casebook/", include("govcounsel.casebook.urls")),
     path("awards/", include("govcounsel.awards.urls")),
+    path("training/", include("govcounsel.training.urls")),
     path("audit/", include(audit_patterns)),
     # Every declared workflow verb of every model (core/verbs.py).
     path("do/<str:model>/<int:pk>/<slug:verb>/", verb_views.run_verb, name="verb"),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "govcounsel.activities",
     "govcounsel.casebook",
     "govcounsel.awards",
+    "govcounsel.training",
     "govcounsel.privacy",
     "govcounsel.demo",
 ]
