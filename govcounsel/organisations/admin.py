@@ -39,7 +39,7 @@ class RegionAdmin(ServiceAdmin):
 class UnitAdmin(ServiceAdmin):
     viewers = frozenset({Role.SECURITY_ADMIN})
     list_display = ["name", "credit_code", "kind", "level", "region", "has_enforcement_power"]
-    list_filter = ["kind", "level", "has_enforcement_power"]
+    list_filter = ["kind", "level", "has_enforcement_power", "sector"]
     search_fields = ["name", "credit_code"]
     raw_id_fields = ["region", "vertical_superior"]
     list_select_related = ["region"]

@@ -91,6 +91,8 @@ class UnitSerializer(serializers.ModelSerializer):
             "region",
             "region_name",
             "has_enforcement_power",
+            "sector",
+            "abbreviation",
             "vertical_superior",
             "rule_of_law_contact",
             "rule_of_law_phone",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcounsel.core.widgets import AllYesNo
 
-from .choices import RegionLevel, UnitKind, UnitLevel
+from .choices import RegionLevel, Sector, UnitKind, UnitLevel
 from .models import Region, Unit
 
 
@@ -69,11 +69,20 @@ class UnitFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(label=_("单位类别"), choices=UnitKind.choices)
     level = filters.ChoiceFilter(label=_("单位层级"), choices=UnitLevel.choices)
     has_enforcement_power = yes_no(_("具有行政执法权"))
+    sector = filters.ChoiceFilter(label=_("业务系统"), choices=Sector.choices)
     vertical_superior = filters.NumberFilter(label=_("垂直管理上级单位"), widget=forms.HiddenInput)
 
     class Meta:
         model = Unit
-        fields = ["q", "region", "kind", "level", "has_enforcement_power", "vertical_superior"]
+        fields = [
+            "q",
+            "region",
+            "kind",
+            "level",
+            "has_enforcement_power",
+            "sector",
+            "vertical_superior",
+        ]
 
     def search(self, queryset: QuerySet[Unit], name: str, value: str) -> QuerySet[Unit]:
         return queryset.filter(Q(name__icontains=value) | Q(credit_code=value.strip().upper()))

@@ -12,6 +12,8 @@ class UnitReport(Report):
         Column(_("单位层级"), attr("level"), 12),
         Column(_("所在区域"), attr("region.name"), 12),
         Column(_("具有行政执法权"), yes_no("has_enforcement_power"), 8),
+        Column(_("业务系统"), attr("sector"), 14),
+        Column(_("机关代字"), attr("abbreviation"), 10),
         Column(_("垂直管理上级单位"), attr("vertical_superior.name"), 24),
         Column(_("法治工作机构联系人"), attr("rule_of_law_contact"), 10),
         Column(_("联系电话"), attr("rule_of_law_phone"), 14),

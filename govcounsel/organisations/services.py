@@ -69,6 +69,8 @@ UNIT_FIELDS = (
     "level",
     "region",
     "has_enforcement_power",
+    "sector",
+    "abbreviation",
     "vertical_superior",
     "rule_of_law_contact",
     "rule_of_law_phone",

@@ -37,10 +37,17 @@ def test_system_admin_creates_and_renames(tree):
             "kind": "government_organ",
             "level": "county",
             "region": created.json()["id"],
+            "sector": "justice",
+            "abbreviation": "东司",
         },
         format="json",
     )
     assert unit.status_code == 201, unit.json()
+    assert (unit.json()["sector"], unit.json()["abbreviation"]) == ("justice", "东司")
+    listed = client.get("/api/v1/units/", {"sector": "justice"}).json()["results"]
+    assert [u["name"] for u in listed] == ["东城区司法局"]
+    wrong = client.patch(f"/api/v1/units/{unit.json()['id']}/", {"sector": "x"}, format="json")
+    assert wrong.status_code == 400
 
 
 def test_region_refusal_speaks_chinese_with_a_code(tree):
