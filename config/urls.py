@@ -49,7 +49,9 @@ urlpatterns = [
     path("reconciliation/", include("govcounsel.reconciliation.urls")),
     path("activities/", include("govcounsel.activities.urls")),
     path("casebook/", include("govcounsel.casebook.urls")),
+    path("public/", include("govcounsel.casebook.public_urls")),
     path("awards/", include("govcounsel.awards.urls")),
+    path("documents/", include("govcounsel.documents.urls")),
     path("training/", include("govcounsel.training.urls")),
     path("audit/", include(audit_patterns)),
     # Every declared workflow verb of every model (core/verbs.py).

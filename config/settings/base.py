@@ -236,6 +236,9 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 EXPORT_SYNC_ROWS = env.int("EXPORT_SYNC_ROWS", default=5000)
 EXPORT_PROGRESS_ROWS = env.int("EXPORT_PROGRESS_ROWS", default=1000)
 EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", default=7)
+# Official documents (ADR 0027): a region office's 机关代字 where it is not the derived one
+# (region code -> 代字, e.g. DOCUMENT_REGION_ABBREVIATIONS=371500=聊法办).
+DOCUMENT_REGION_ABBREVIATIONS = env.dict("DOCUMENT_REGION_ABBREVIATIONS", default={})
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

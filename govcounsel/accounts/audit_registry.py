@@ -40,3 +40,4 @@ auditlog.register(apps.get_model("matters", "DispatchRequest"))
 auditlog.register(apps.get_model("matters", "Overtime"))
 # Expertise is edited in the back office only; who was tagged with what is part of the diff.
 auditlog.register(apps.get_model("matters", "Expertise"), m2m_fields={"people"})
+auditlog.register(apps.get_model("activities", "Activity"), m2m_fields={"people"})

@@ -33,6 +33,9 @@ CASEWORK_READERS = CASEWORK_REGION_ROLES | UNIT_ROLES | SELF_ROLES
 # Who reads a region's administrative disputes: the casework readers and the
 # reconciliation centre, which assigns mediators to them (002 §10).
 DISPUTE_REGION_ROLES = CASEWORK_REGION_ROLES | {Role.RECONCILIATION_ADMIN}
+# Who reads a region's training records: the supervisor, the justice bureau and the lawyers
+# association, which runs training and keeps its records (000 #9); not the reconciliation centre.
+TRAINING_REGION_ROLES = CASEWORK_REGION_ROLES | {Role.ASSOCIATION}
 # Who may add and change people, qualifications and advisers within their scope.
 PEOPLE_MANAGERS = frozenset({Role.UNIT_ADMIN, Role.SUPERIOR_ADMIN, Role.JUSTICE_BUREAU})
 # Who may read full ID numbers and phones (each read is audited); holders always see their own.

@@ -64,6 +64,12 @@ def association_of(region: Any) -> list[User]:
     return _nearest_in_region(Role.ASSOCIATION, region)
 
 
+def supervisor_of(region: Any) -> list[User]:
+    """The rule-of-law committee office of the region, or of the nearest region above it
+    that has one: it decides the annual awards for the government (002 §19)."""
+    return _nearest_in_region(Role.SUPERVISOR, region)
+
+
 def holders_of(role: Role) -> list[User]:
     """Every active account holding a system-wide duty (the security administrators)."""
     return _nearest(RoleGrant.objects.filter(role=role), lambda g: 0)
@@ -75,3 +81,9 @@ def accounts_of(*people: Any) -> list[User]:
     if not ids:
         return []
     return list(User.objects.filter(person_id__in=ids, is_active=True))
+
+
+def centre_of(region: Any) -> list[User]:
+    """The reconciliation centre of the region, or of the nearest region above that has one:
+    it keeps the mediator pool of the organs there (002 §10)."""
+    return _nearest_in_region(Role.RECONCILIATION_ADMIN, region)

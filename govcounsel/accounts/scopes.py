@@ -117,6 +117,7 @@ def provide_scopes() -> None:
             "CASEWORK_REGION_ROLES",
             "CASEWORK_READERS",
             "DISPUTE_REGION_ROLES",
+            "TRAINING_REGION_ROLES",
             "PEOPLE_MANAGERS",
             "IDENTITY_READERS",
             "ORGANISATION_READERS",

@@ -22,6 +22,7 @@ from govcounsel.core.exporters import (
     workbook_bytes,
 )
 from govcounsel.documents.dates import chinese_date
+from govcounsel.documents.services import place_name
 from govcounsel.documents.word import Block, Heading, OfficialText, Picture, Table, build_docx
 
 from .bulletin_content import BulletinContent
@@ -30,6 +31,34 @@ CJK_FONT_FILES = [
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
     Path("/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc"),
 ]
+
+
+# The PDF's faces (ADR 0027): the official font's name first, for a machine that has it,
+# then the free face of the same style installed from Debian by scripts/test and
+# scripts/demo, then Noto for a character the free face lacks. 仿宋 has no free face with
+# simplified characters in Debian, PyPI or npm: the body falls back to 文鼎PL简报宋, a light
+# Song of the GB 2312 set.
+PDF_FONTS = {
+    "body": '"仿宋_GB2312", "FangSong", "AR PL SungtiL GB", "Noto Serif CJK SC", serif',
+    "title": '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif',
+    "heading": '"黑体", "SimHei", "Noto Sans CJK SC", sans-serif',
+    "kai": '"楷体_GB2312", "KaiTi", "AR PL KaitiM GB", "Noto Serif CJK SC", serif',
+    "number": '"宋体", "SimSun", "AR PL SungtiL GB", "Noto Serif CJK SC", serif',
+}
+
+REQUIREMENT = (
+    "各单位要对照“应设尽设”要求，抓紧组织符合条件的工作人员申请公职律师证书；"
+    "对退休、离职、调离人员的公职律师证书，要及时收回并办理注销手续。"
+)
+
+
+def place(content: BulletinContent, name: str) -> str:
+    """A region's name as the bulletin prints it: a municipality's 市辖区 is no place
+    (GB/T 2260 keeps it as a level), the city is (documents.services.place_name)."""
+    if name != "市辖区":
+        return name
+    region = content.region
+    return place_name(region) if region.name == "市辖区" else region.name
 
 
 def percent(value: float | None) -> str:
@@ -57,7 +86,7 @@ def chart_png(content: BulletinContent) -> bytes:
     font = _chart_font()
     if font:
         plt.rcParams["font.family"] = font
-    names = [line.name for line in content.ranking] or ["—"]
+    names = [place(content, line.name) for line in content.ranking] or ["—"]
     rates = [round((line.rate or 0) * 100, 1) for line in content.ranking] or [0]
     figure, axes = plt.subplots(figsize=(7, max(2.2, 0.45 * len(names) + 1)), dpi=150)
     bars = axes.barh(names[::-1], rates[::-1], color="#a4161a")
@@ -65,7 +94,8 @@ def chart_png(content: BulletinContent) -> bytes:
     axes.set_xlim(0, 110)
     axes.set_xlabel("公职律师覆盖率（%）")
     axes.set_title(
-        f"{content.region.name}{content.year}年第{content.quarter}季度末覆盖情况", fontsize=11
+        f"{place_name(content.region)}{content.year}年第{content.quarter}季度末覆盖情况",
+        fontsize=11,
     )
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
@@ -78,7 +108,7 @@ def chart_png(content: BulletinContent) -> bytes:
 def summary_sentences(content: BulletinContent) -> list[str]:
     s = content.summary
     return [
-        f"截至{chinese_date(content.end)}，{content.region.name}纳入统计的党政机关和人民团体共{s['units']}个，"
+        f"截至{chinese_date(content.end)}，{place_name(content.region)}纳入统计的党政机关和人民团体共{s['units']}个，"
         f"其中设立公职律师的{s['covered_end']}个，覆盖率{percent(s['coverage_end'])}"
         f"（季度初{s['covered_start']}个，{percent(s['coverage_start'])}），"
         f"公职律师工作开展率{percent(s['work_end'])}。",
@@ -178,7 +208,9 @@ def to_xlsx(content: BulletinContent, chart: bytes | None = None) -> bytes:
     ranking = workbook.create_sheet("排名")
     begin_sheet(ranking, content.title, heading, RANK_HEADERS, RANK_WIDTHS)
     for line in content.ranking:
-        ranking.append([line.rank, line.name, line.units, line.covered, percent(line.rate)])
+        ranking.append(
+            [line.rank, place(content, line.name), line.units, line.covered, percent(line.rate)]
+        )
     set_print_area(ranking, len(RANK_HEADERS), ranking.max_row)
     if chart:
         from openpyxl.drawing.image import Image
@@ -190,7 +222,7 @@ def to_xlsx(content: BulletinContent, chart: bytes | None = None) -> bytes:
         units.append(
             [
                 u.name,
-                u.region,
+                place(content, u.region),
                 u.level,
                 u.new_certificates,
                 u.cancellations,
@@ -217,7 +249,7 @@ def to_docx(
         Table(
             RANK_HEADERS,
             [
-                [str(r.rank), r.name, str(r.units), str(r.covered), percent(r.rate)]
+                [str(r.rank), place(content, r.name), str(r.units), str(r.covered), percent(r.rate)]
                 for r in content.ranking
             ],
         )
@@ -230,7 +262,7 @@ def to_docx(
             [
                 [
                     u.name,
-                    u.region,
+                    place(content, u.region),
                     u.level,
                     str(u.new_certificates),
                     str(u.cancellations),
@@ -243,10 +275,7 @@ def to_docx(
         )
     )
     body.append(Heading("四、工作要求"))
-    body.append(
-        "各单位要对照“应设尽设”要求，抓紧组织符合条件的工作人员申请公职律师证书；"
-        "对退休、离职、调离人员的公职律师证书，要及时收回并办理注销手续。"
-    )
+    body.append(REQUIREMENT)
     return build_docx(
         OfficialText(
             issuer_name=content.office,
@@ -260,16 +289,27 @@ def to_docx(
     )
 
 
-def to_pdf(content: BulletinContent, chart: bytes) -> bytes:
+def to_pdf(
+    content: BulletinContent, chart: bytes, number: str = "", dated: date | None = None
+) -> bytes:
+    """The bulletin as a PDF in the layout of GB/T 9704-2012 (WeasyPrint), in the free faces
+    of the official styles, embedded; the tables' header rows repeat on each page."""
     from weasyprint import HTML
 
     html = render_to_string(
         "coverage/bulletin_pdf.html",
         {
             "content": content,
+            "fonts": PDF_FONTS,
+            "number": number or f"〔{content.year}〕第{content.quarter}期",
+            "dated": chinese_date(dated or timezone.localdate()),
             "sentences": summary_sentences(content),
             "chart": base64.b64encode(chart).decode(),
-            "ranking": [(r, percent(r.rate)) for r in content.ranking],
+            "rank_headers": RANK_HEADERS,
+            "unit_headers": UNIT_HEADERS,
+            "ranking": [(r, place(content, r.name), percent(r.rate)) for r in content.ranking],
+            "units": [(u, place(content, u.region)) for u in content.units],
+            "requirement": REQUIREMENT,
         },
     )
     return bytes(HTML(string=html).write_pdf())

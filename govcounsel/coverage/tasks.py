@@ -62,11 +62,12 @@ def generate_bulletin(bulletin_id: int) -> None:
         _progress(bulletin, 65)
         # The 通报 is an official document: numbered from the register and stored once; the
         # bulletin's .docx is that stored file.
-        bulletin.docx.name = _official_document(bulletin, content, chart).file.name
+        document = _official_document(bulletin, content, chart)
+        bulletin.docx.name = document.file.name
         _progress(bulletin, 80)
-        bulletin.pdf.save(
-            f"{stem}.pdf", ContentFile(bulletin_files.to_pdf(content, chart)), save=False
-        )
+        # The PDF prints the same 文号 and date as the numbered document.
+        pdf = bulletin_files.to_pdf(content, chart, number=document.number, dated=document.dated)
+        bulletin.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
         bulletin.summary = dict(content.summary)
         bulletin.status, bulletin.progress, bulletin.finished_at = (
             BulletinStatus.DONE,

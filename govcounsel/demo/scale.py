@@ -360,3 +360,79 @@ def build_matters(count: int, *, seed: int = 11, say: Say = print) -> None:
     if batch:
         Matter.objects.bulk_create(batch)
     say(f"  matters: {count}")
+
+
+def build_disputes(count: int, *, seed: int = 13, say: Say = print) -> None:
+    """Administrative disputes over the existing units (002 §12 figures at national size):
+    registered over the last three years, in every state, closed ones with each outcome and
+    a satisfaction; the units are spread over the business systems first."""
+    from govcounsel.disputes.choices import DisputeStatus, Outcome, Satisfaction
+    from govcounsel.disputes.models import Dispute
+    from govcounsel.organisations.choices import Sector
+
+    rng = random.Random(seed)
+    units = list(Unit.objects.order_by("pk").only("pk", "sector"))
+    if not units or count <= 0:
+        return
+    sectors = list(Sector.values)
+    for unit in units:
+        unit.sector = sectors[unit.pk % len(sectors)]
+    Unit.objects.bulk_update(units, ["sector"], batch_size=BATCH)
+    unit_ids = [unit.pk for unit in units]
+    now = timezone.now()
+    span = 3 * 365 * 86400
+    outcomes = [
+        (Outcome.SETTLED, 0.30),
+        (Outcome.MEDIATED, 0.25),
+        (Outcome.WITHDRAWN, 0.10),
+        (Outcome.TO_RECONSIDERATION, 0.15),
+        (Outcome.TO_LITIGATION, 0.10),
+        (Outcome.NOT_RESOLVED, 0.10),
+    ]
+    satisfactions = list(Satisfaction.values)
+    batch: list[Dispute] = []
+    for index in range(count):
+        registered = now - timedelta(seconds=rng.randrange(span))
+        roll = rng.random()
+        closed_at, outcome, satisfaction = None, "", ""
+        if roll < 0.75:
+            status = DisputeStatus.CLOSED
+            closed_at = min(now, registered + timedelta(days=rng.randrange(5, 120)))
+            outcome = rng.choices([o for o, _w in outcomes], [w for _o, w in outcomes])[0]
+            satisfaction = rng.choice(satisfactions)
+        elif roll < 0.85:
+            status = DisputeStatus.UNQUALIFIED
+            closed_at = min(now, registered + timedelta(days=rng.randrange(1, 15)))
+        elif roll < 0.93:
+            status = DisputeStatus.HANDLING
+        elif roll < 0.97:
+            status = DisputeStatus.QUALIFIED
+        else:
+            status = DisputeStatus.REGISTERED
+        batch.append(
+            Dispute(
+                unit_id=unit_ids[rng.randrange(len(unit_ids))],
+                title=f"争议{index:07d}",
+                registered_by_centre=rng.random() < 0.2,
+                counterparty_kind="person",
+                counterparty_name="某某",
+                act_kind="act",
+                act="行政行为",
+                contested="争议焦点",
+                origin="complaint",
+                arose_on=timezone.localdate(registered),
+                status=status,
+                registered_at=registered,
+                closed_at=closed_at,
+                outcome=outcome,
+                satisfaction=satisfaction,
+            )
+        )
+        if len(batch) == 20_000:
+            Dispute.objects.bulk_create(batch)
+            batch = []
+        if index and index % 100_000 == 0:
+            say(f"  disputes: {index}")
+    if batch:
+        Dispute.objects.bulk_create(batch)
+    say(f"  disputes: {count}")

@@ -92,6 +92,7 @@ class DisputeAction(models.TextChoices):
     UNQUALIFIED = "unqualified", _("认定不构成行政争议")
     GUIDED = "guided", _("渠道引导")
     ASSIGNED = "assigned", _("委派公职律师")
+    RELIEVED = "relieved", _("调整公职律师")
     CONFLICT_REPORTED = "conflict_reported", _("报告工作冲突")
     CONFLICT_DECIDED = "conflict_decided", _("负责人处理工作冲突")
     CLOSED = "closed", _("办结")

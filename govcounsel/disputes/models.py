@@ -40,6 +40,10 @@ class DisputeQuerySet(ScopedQuerySet["Dispute"]):
         """The disputes still worked on: neither closed nor found not to be disputes."""
         return self.exclude(status__in=FINISHED)
 
+    def clock_overdue(self) -> DisputeQuerySet:
+        """Open, with a statutory clock past its last day (002 §8)."""
+        return self.open().filter(clock_deadline__lt=timezone.localdate())
+
     def resolved(self) -> DisputeQuerySet:
         """Closed inside the administration, before litigation (诉源治理)."""
         return self.filter(status=S.CLOSED, outcome__in=RESOLVED_OUTCOMES)
@@ -105,6 +109,8 @@ class Dispute(FSMModelMixin, models.Model):
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
 
     objects = DisputeQuerySet.as_manager()
+    # The counterparty's name and phone: reads of the register are recorded (core/access.py).
+    personal_data = True
 
     class Scoping:
         # The organ's office sees its disputes; the supervisor, the justice bureau and the

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from govcounsel.core.scoping import ScopedQuerySet
+from govcounsel.core.scoping import Reach, ScopedQuerySet
 
 from .choices import DocumentKind
 
@@ -92,16 +92,23 @@ class OfficialDocument(models.Model):
     )
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
+    # Taken from the subject when issued (a confidential matter's letter): the region's
+    # readers do not see it, as they do not see the matter (000 #6).
+    confidential = models.BooleanField(_("涉密或敏感"), default=False)
 
     objects = OfficialDocumentQuerySet.as_manager()
 
     class Scoping:
-        # A region's documents for those who reach the region; a unit's for its own
-        # administrators and the system above it; none for the administrator duties.
-        roles = "DOMAIN_ROLES"
-        region = "region__path"
+        # A unit's documents for its own administrators and the system above it; the
+        # region's casework readers see them unless confidential; what a region's office
+        # issues (bulletins) every region role reaches; none for the administrator duties.
+        roles = "UNIT_ROLES"
         unit = "unit_id"
         system = "unit__system_path"
+        also = (
+            Reach("CASEWORK_REGION_ROLES", region="region__path", where=Q(confidential=False)),
+            Reach("REGION_ROLES", region="region__path", where=Q(unit__isnull=True)),
+        )
 
     class Meta:
         verbose_name = _("公文")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models, transaction
@@ -40,17 +41,44 @@ def _region_names(region: Region) -> list[str]:
     return sorted((n for n in names if n != "市辖区"), key=len, reverse=True)
 
 
+def place_name(region: Region) -> str:
+    """The region as a document names a place: a municipality's 市辖区 is no place (GB/T
+    2260 keeps it as a level), so it is the city, and a district under it is written under
+    the city (北京市朝阳区)."""
+    if region.name != "市辖区" and region.depth <= 2:
+        return region.name
+    parent = Region.objects.get_parent(region)
+    if region.name == "市辖区":
+        return parent.name if parent else region.name
+    if parent is not None and parent.name == "市辖区":
+        city = Region.objects.get_parent(parent)
+        return f"{city.name}{region.name}" if city else region.name
+    return region.name
+
+
+def region_abbreviation(region: Region) -> str:
+    """A region office's 机关代字 as declared in settings.DOCUMENT_REGION_ABBREVIATIONS
+    (region code -> 代字, e.g. "371500": "聊法办"), else the first character of the
+    issuing region and 法办 (朝法办)."""
+    region = issuing_region(region)
+    declared: dict[str, str] = getattr(settings, "DOCUMENT_REGION_ABBREVIATIONS", {})
+    return declared.get(region.code) or f"{region.name[0]}法办"
+
+
 def abbreviation(issuer: Unit | Region) -> str:
-    """机关代字: the first character of the issuing region, and for a unit the first two
-    characters of its name once the region names are taken off
-    (北京市朝阳区市场监督管理局 -> 朝市场); a committee office writes 法办 (朝法办)."""
+    """机关代字: a unit's declared `Unit.abbreviation` (聊市监) when set; else the first
+    character of the issuing region and the first two characters of the unit's name once
+    the region names are taken off (北京市朝阳区市场监督管理局 -> 朝市场); a committee office
+    writes its region's (region_abbreviation)."""
+    if isinstance(issuer, Unit) and issuer.abbreviation:
+        return issuer.abbreviation
     if isinstance(issuer, Unit):
         region = issuing_region(issuer.region)
         rest = issuer.name
         for name in _region_names(issuer.region):
             rest = rest.removeprefix(name)
         return f"{region.name[0]}{(rest or issuer.name)[:2]}"
-    return f"{issuing_region(issuer).name[0]}法办"
+    return region_abbreviation(issuer)
 
 
 def issuer_key(issuer: Unit | Region) -> str:
@@ -96,7 +124,8 @@ def issue_document(
 ) -> OfficialDocument:
     """Number, build and store one document: `render(number)` writes the file with the
     number taken from the register; the bytes are stored with their SHA-256 and the issue
-    is recorded."""
+    is recorded. A document about a confidential subject (a matter marked 涉密或敏感) is
+    confidential too: the region's readers do not see it (models.OfficialDocument)."""
     dated = dated or timezone.localdate()
     number = take_number(issuer, dated.year, kind)
     content = render(number)
@@ -114,6 +143,7 @@ def issue_document(
         created_by=by,
         subject_type=ContentType.objects.get_for_model(subject) if subject else None,
         subject_id=subject.pk if subject else None,
+        confidential=bool(getattr(subject, "confidential", False)),
     )
     document.file.save(f"{kind.name.lower()}-{digest[:20]}.docx", ContentFile(content), save=False)
     document.save()

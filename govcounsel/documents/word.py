@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from .choices import Layout
 from .dates import chinese_date
 
 # GB/T 9704-2012 5.2.1-5.2.2: A4, 天头 37 mm, 订口 28 mm, 版心 156 mm x 225 mm.
@@ -47,6 +48,9 @@ BODY_SIZE = 16  # 三号
 TITLE_SIZE = 22  # 二号
 MARK_SIZE = 14  # 四号: page numbers and 版记
 TABLE_SIZE = 12  # 小四
+# The 版记's table: LibreOffice (7.4) keeps a floating table in the flow, unplaced, unless
+# it is narrower than the type area with its cell margins; 4 mm short of the 版心 it floats.
+RECORD_WIDTH = Mm(150)
 
 
 def chars(n: float) -> Length:
@@ -100,6 +104,7 @@ class OfficialText:
     printed_by: str = ""  # 印发机关
     printed_on: date | None = None  # 印发日期
     seal: bool = True  # leave the place of the seal (印章)
+    layout: Layout = Layout.FILE  # 文件格式 or 信函格式 (choices.layout_of(kind))
 
 
 def text_width(text: str) -> float:
@@ -127,8 +132,27 @@ def _line(paragraph: Paragraph, rule: WD_LINE_SPACING = WD_LINE_SPACING.EXACTLY)
     pf.line_spacing_rule = rule
 
 
-def _border(paragraph: Paragraph, edge: str, *, size: int, color: str, space: int = 1) -> None:
-    """A paragraph border (`size` in eighths of a point) spanning the text width."""
+# 信函格式 (10.1): the red double lines are 170 mm long, 7 mm beyond the 版心 on each side.
+LETTER_RULE_OVERHANG = Mm((170 - 156) / 2)
+
+
+def _wide(paragraph: Paragraph) -> None:
+    paragraph.paragraph_format.left_indent = -LETTER_RULE_OVERHANG
+    paragraph.paragraph_format.right_indent = -LETTER_RULE_OVERHANG
+
+
+def _border(
+    paragraph: Paragraph,
+    edge: str,
+    *,
+    size: int,
+    color: str,
+    space: int = 1,
+    style: str = "single",
+) -> None:
+    """A paragraph border (`size` in eighths of a point) spanning the text width; `style`
+    "thickThinSmallGap" is a double line thick over thin, "thinThickSmallGap" thin over
+    thick."""
     p_pr = paragraph._p.get_or_add_pPr()
     borders = p_pr.find(qn("w:pBdr"))
     if borders is None:
@@ -164,7 +188,7 @@ def _border(paragraph: Paragraph, edge: str, *, size: int, color: str, space: in
             "w:pPrChange",
         )
     line = OxmlElement(f"w:{edge}")
-    line.set(qn("w:val"), "single")
+    line.set(qn("w:val"), style)
     line.set(qn("w:sz"), str(size))
     line.set(qn("w:space"), str(space))
     line.set(qn("w:color"), color)
@@ -205,6 +229,15 @@ class _Writer:
         self.document.settings.odd_and_even_pages_header_footer = True
         self._page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
         self._page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+        if self.text.layout == Layout.LETTER:
+            # 信函格式 (10.1): page 1 has no page number; its foot carries a red double line,
+            # thin over thick, 170 mm long and centred.
+            section.different_first_page_header_footer = True
+            foot = section.first_page_footer.paragraphs[0]
+            _line(foot, WD_LINE_SPACING.EXACTLY)
+            foot.paragraph_format.line_spacing = Pt(2)
+            _wide(foot)
+            _border(foot, "top", size=18, color=RED_HEX, space=0, style="thinThickSmallGap")
 
     def _page_number(self, paragraph: Paragraph, alignment: WD_ALIGN_PARAGRAPH) -> None:
         paragraph.alignment = alignment
@@ -276,6 +309,35 @@ class _Writer:
     # --- 版头 ------------------------------------------------------------------------
 
     def head(self) -> None:
+        if self.text.layout == Layout.LETTER:
+            self.letter_head()
+        else:
+            self.file_head()
+        self.title_and_addressee()
+
+    def letter_head(self) -> None:
+        """信函格式 (10.1): the 发文机关标志 in red 小标宋 over a red double line (thick over
+        thin, 170 mm), then 份号/密级 on the left and the 发文字号 on the right under it."""
+        t = self.text
+        size = min(30, int(TEXT_WIDTH.pt / max(text_width(t.issuer_name), 1)) - 1)
+        masthead = self.paragraph(
+            t.issuer_name,
+            font=TITLE_FONT,
+            size=size,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            color=RED,
+            rule=WD_LINE_SPACING.SINGLE,
+        )
+        _wide(masthead)
+        _border(masthead, "bottom", size=18, color=RED_HEX, space=11, style="thickThinSmallGap")
+        if t.copy_number:
+            self.paragraph(t.copy_number)
+        if t.secrecy:
+            self.paragraph(t.secrecy, font=HEADING_FONTS[1])
+        # 发文字号: 顶格居版心右边缘, under the first double line.
+        self.paragraph(t.number, align=WD_ALIGN_PARAGRAPH.RIGHT)
+
+    def file_head(self) -> None:
         t = self.text
         if t.copy_number:
             self.paragraph(t.copy_number)  # 份号: 顶格, the first line (7.2.1)
@@ -295,7 +357,10 @@ class _Writer:
         number = self.paragraph(t.number, align=WD_ALIGN_PARAGRAPH.CENTER)
         # 版头中的分隔线 (7.2.6): red, the width of the 版心, 4 mm below the 发文字号.
         _border(number, "bottom", size=12, color=RED_HEX, space=11)
-        self.blank(2)
+
+    def title_and_addressee(self) -> None:
+        t = self.text
+        self.blank(2)  # 标题 two lines under the last element above it (7.3.1, 10.1)
         title = self.paragraph(
             t.title, font=TITLE_FONT, size=TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER
         )
@@ -399,37 +464,69 @@ class _Writer:
 
     def record(self) -> None:
         """版记 (7.4): 抄送 and 印发机关/印发日期 in 四号, one character in from each side,
-        between a thick first and last line and a thin line between them."""
+        between a thick first and last line and a thin line between them, at the foot of the
+        last page: a floating table placed against the bottom of the type area
+        (w:tblpPr tblpYSpec="bottom"), anchored to the last paragraph, so that it lands on
+        the last page whatever the length of the body, which flows above it."""
         t = self.text
         if not (t.copies_to or t.printed_by):
             return
-        self.blank()
-        thick, thin = 8, 6  # 0.35 mm and 0.25 mm, in eighths of a point
-        lines: list[Paragraph] = []
+        lines: list[str] = []
         if t.copies_to:
-            lines.append(self._record_line(f"抄送：{'，'.join(t.copies_to)}。"))
+            lines.append(f"抄送：{'，'.join(t.copies_to)}。")
         if t.printed_by:
-            printed = self._record_line(t.printed_by)
-            printed.paragraph_format.tab_stops.add_tab_stop(
-                Mm(156) - Pt(MARK_SIZE), WD_TAB_ALIGNMENT.RIGHT
+            lines.append(f"{t.printed_by}\t{chinese_date(t.printed_on or t.dated)}印发")
+        table = self.document.add_table(rows=len(lines), cols=1)
+        table.autofit = False
+        properties = table._tbl.tblPr
+        floating = OxmlElement("w:tblpPr")
+        for name, value in (
+            ("leftFromText", "0"),
+            ("rightFromText", "0"),
+            ("topFromText", str(round(LINE_PITCH.pt * 20))),  # a line clear of the text
+            ("bottomFromText", "0"),
+            ("vertAnchor", "margin"),
+            ("horzAnchor", "margin"),
+            ("tblpXSpec", "center"),
+            ("tblpYSpec", "bottom"),
+        ):
+            floating.set(qn(f"w:{name}"), value)
+        properties.insert(0, floating)
+        width = properties.find(qn("w:tblW"))
+        width.set(qn("w:w"), str(round(RECORD_WIDTH.pt * 20)))
+        width.set(qn("w:type"), "dxa")
+        thick, thin = 8, 6  # 0.35 mm and 0.25 mm, in eighths of a point
+        borders = OxmlElement("w:tblBorders")
+        for edge, size in (
+            ("top", thick),
+            ("left", 0),
+            ("bottom", thick),
+            ("right", 0),
+            ("insideH", thin),
+            ("insideV", 0),
+        ):
+            line = OxmlElement(f"w:{edge}")
+            line.set(qn("w:val"), "single" if size else "nil")
+            if size:
+                line.set(qn("w:sz"), str(size))
+                line.set(qn("w:space"), "0")
+                line.set(qn("w:color"), "000000")
+            borders.append(line)
+        width.addnext(borders)
+        for row, text in zip(table.rows, lines, strict=True):
+            cell = row.cells[0]
+            cell.width = RECORD_WIDTH
+            paragraph = cell.paragraphs[0]
+            _line(paragraph)
+            paragraph.paragraph_format.left_indent = Pt(MARK_SIZE / 2)
+            paragraph.paragraph_format.right_indent = Pt(MARK_SIZE / 2)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                RECORD_WIDTH - Pt(MARK_SIZE), WD_TAB_ALIGNMENT.RIGHT
             )
-            set_font(
-                printed.add_run(f"\t{chinese_date(t.printed_on or t.dated)}印发"),
-                BODY_FONT,
-                MARK_SIZE,
-            )
-            lines.append(printed)
-        _border(lines[0], "top", size=thick, color="000000")
-        for line in lines[:-1]:
-            _border(line, "bottom", size=thin, color="000000")
-        _border(lines[-1], "bottom", size=thick, color="000000")
-
-    def _record_line(self, text: str) -> Paragraph:
-        paragraph = self.paragraph()
-        paragraph.paragraph_format.left_indent = Pt(MARK_SIZE)
-        paragraph.paragraph_format.right_indent = Pt(MARK_SIZE)
-        set_font(paragraph.add_run(text), BODY_FONT, MARK_SIZE)
-        return paragraph
+            set_font(paragraph.add_run(text), BODY_FONT, MARK_SIZE)
+        # The anchor: a paragraph after the table, one point high, so that it adds no line.
+        anchor = self.paragraph()
+        anchor.paragraph_format.line_spacing = Pt(1)
 
     def save(self) -> bytes:
         properties = self.document.core_properties

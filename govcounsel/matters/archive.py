@@ -10,6 +10,8 @@ from typing import Any
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.activities.archive import DisputeWork, dispute_work
+from govcounsel.activities.choices import ActivityKind
 from govcounsel.people.models import Person
 
 from .choices import ENDED_ASSIGNMENTS, AssignmentStatus, DispatchStatus, DutyCategory, MatterStatus
@@ -31,6 +33,8 @@ class WorkArchive:
     overtime_hours: Decimal = Decimal(0)
     leave_hours: Decimal = Decimal(0)
     dispatches: int = 0
+    # 002 §7, §14: disputes, centre work and typed activities (activities/archive.py).
+    disputes: DisputeWork | None = None
 
     @property
     def on_time_rate(self) -> float | None:
@@ -53,6 +57,7 @@ class WorkArchive:
             "overtime_hours": str(self.overtime_hours),
             "leave_hours": str(self.leave_hours),
             "dispatches": self.dispatches,
+            **(self.disputes.as_dict() if self.disputes is not None else {}),
         }
 
 
@@ -103,6 +108,7 @@ def work_archive(person: Any, year: int) -> WorkArchive:
     archive.dispatches = DispatchRequest.objects.filter(
         lawyer=person, status=DispatchStatus.DISPATCHED, starts_on__year=year
     ).count()
+    archive.disputes = dispute_work(person, year)
     return archive
 
 
@@ -164,6 +170,30 @@ def archive_rows(a: WorkArchive) -> list[tuple[str, object]]:
             (_("补休（小时）"), a.leave_hours),
             (_("跨单位调派次数"), a.dispatches),
         )
+    ]
+    if a.disputes is not None:
+        rows += dispute_rows(a.disputes)
+    return rows
+
+
+def dispute_rows(d: DisputeWork) -> list[tuple[str, object]]:
+    """002 §7, §14, §15: the disputes worked, the centre's work and the typed activities; a
+    typed activity on a matter or dispute counted above is not counted again."""
+    rows: list[tuple[str, object]] = [
+        (str(_("参与化解行政争议")), d.disputes_worked),
+        (str(_("其中：在行政系统内化解")), d.disputes_resolved),
+        (str(_("担任和解调解员参与争议")), d.mediator_roles),
+    ]
+    if d.centre_sessions is not None:
+        rows.append((str(_("参加和解中心和解调解（次）")), d.centre_sessions))
+    rows += [
+        (str(_("活动：%(kind)s") % {"kind": label}), d.activities_by_kind.get(code, 0))
+        for code, label in ActivityKind.choices
+    ]
+    rows += [
+        (str(_("参与化解行政争议活动合计（第七条）")), d.dispute_activities),
+        (str(_("释案说法与送法活动合计（第十四条）")), d.outreach_activities),
+        (str(_("释案说法与送法活动受众人数")), d.outreach_audience),
     ]
     return rows
 

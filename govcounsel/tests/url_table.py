@@ -20,13 +20,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from govcounsel.activities.tests import test_visibility as activity_cases
+from govcounsel.awards.tests import test_visibility as award_cases
+from govcounsel.casebook.tests import test_visibility as casebook_cases
 from govcounsel.certificates.tests import test_membership as membership_cases
 from govcounsel.certificates.tests import test_visibility as certificate_cases
 from govcounsel.core.testing.cases import Answers, Scene, answers
 from govcounsel.coverage.tests import test_visibility as coverage_cases
+from govcounsel.disputes.tests import test_visibility as dispute_cases
+from govcounsel.documents.tests import test_visibility as document_cases
 from govcounsel.matters.tests import test_visibility as matter_cases
 from govcounsel.organisations.tests import test_visibility as organisation_cases
 from govcounsel.people.tests import test_visibility as people_cases
+from govcounsel.reconciliation.tests import scenarios as reconciliation_scenarios
 
 # An id no row has: routes whose objects the world does not make answer as for a stranger's.
 MISSING = 999_999
@@ -102,7 +108,10 @@ def build_objects(cast: Any) -> dict[str, Any]:
         "membership": membership_cases.member(cast),
         "target": coverage_cases.TestTargetAPI.make(cast),
         "bulletin": coverage_cases.TestBulletinAPI.make(cast),
+        "mediation": reconciliation_scenarios.session(cast),
         "expertise": matter_cases.expertise(cast),
+        "compilation": casebook_cases.compilation(cast),
+        "document": document_cases.letter(cast),
     }
 
 
@@ -267,6 +276,11 @@ ROUTES: dict[str, Get | Case | Verbs] = {
         ),
         pk("membership"),
     ),
+    # --- activities (002 §7, §14) ---------------------------------------------------------------
+    "activities:list": Case(activity_cases.TestActivityPages, "list"),
+    "activities:activity": Case(activity_cases.TestActivityPages, "detail"),
+    # Whoever has a certified lawyer to record for: themself, or the office's lawyers.
+    "activities:create": Get(answers(403, own_unit=200, lawyer=200, colleague=200, anonymous=302)),
     # --- coverage ------------------------------------------------------------------------------
     "coverage:dashboard": Get(
         answers(200, system_admin=403, security_admin=403, audit_admin=403, anonymous=302)
@@ -282,7 +296,94 @@ ROUTES: dict[str, Get | Case | Verbs] = {
         answers(404, system_admin=403, security_admin=403, audit_admin=403, anonymous=302),
         lambda scene: {"pk": scene.extra["bulletin"].pk, "fmt": "docx"},
     ),
+    # --- official documents (ADR 0027): the register and the stored files --------------------
+    "documents:list": Case(document_cases.TestDocumentPages, "list"),
+    "documents:file": Get(answers(404, **document_cases.SEEN_BY, anonymous=302), pk("document")),
+    # --- dispute figures (002 §12): the region's readers and the organs' offices ---------------
+    "disputes:figures": Get(
+        answers(
+            403,
+            own_unit=200,
+            sibling_unit=200,
+            superior=200,
+            parent_region=200,
+            bureau=200,
+            other_region=200,
+            reconciliation=200,
+            anonymous=302,
+        )
+    ),
+    # --- annual awards (002 §19) ---------------------------------------------------------------
+    "awards:cycles": Case(award_cases.TestAwardCyclePages, "list"),
+    "awards:cycle": Case(award_cases.TestAwardCyclePages, "detail"),
+    "awards:decision": Get(
+        answers(404, system_admin=403, security_admin=403, audit_admin=403, anonymous=302),
+        missing(),
+    ),
+    "awards:rules": Get(
+        answers(200, system_admin=403, security_admin=403, audit_admin=403, anonymous=302)
+    ),
+    "awards:awardees": Get(
+        answers(200, system_admin=403, security_admin=403, audit_admin=403, anonymous=302)
+    ),
+    # 002 §19: for those who recommend and promote lawyers, not the lawyers or the centre.
+    "awards:repeated": Get(
+        answers(
+            403,
+            own_unit=200,
+            sibling_unit=200,
+            superior=200,
+            parent_region=200,
+            bureau=200,
+            other_region=200,
+            anonymous=302,
+        )
+    ),
     # --- matters, decisions, dispatch ----------------------------------------------------------
+    # --- administrative disputes ----------------------------------------------------------
+    "disputes:list": Case(dispute_cases.TestDisputePages, "list"),
+    "disputes:dispute": Case(dispute_cases.TestDisputePages, "detail"),
+    "disputes:mine": Get(answers(200, anonymous=302)),
+    # Each office registers for the units it runs, the centre for the organs of its region.
+    "disputes:create": Get(
+        answers(
+            403, own_unit=200, sibling_unit=200, superior=200, reconciliation=200, anonymous=302
+        )
+    ),
+    # No file on a missing dispute: 404 for everyone signed in.
+    "disputes:file": Get(answers(404, anonymous=302), missing(which="attachment")),
+    # --- typical cases (002 §18) ------------------------------------------------------------
+    "casebook:cases": Case(casebook_cases.TestTypicalCasePages, "list"),
+    "casebook:case": Case(casebook_cases.TestTypicalCasePages, "detail"),
+    # An office's own resolved disputes; anyone else signed in sees an empty list.
+    "casebook:nominable": Get(answers(200, anonymous=302)),
+    "casebook:nominate": Get(answers(404, anonymous=302), lambda scene: {"dispute_pk": MISSING}),
+    "casebook:compilations": Get(
+        answers(403, parent_region=200, bureau=200, other_region=200, anonymous=302)
+    ),
+    "casebook:compilation-issue": Get(answers(405, anonymous=302)),
+    "casebook:compilation-download": Get(
+        answers(404, parent_region=200, bureau=200, anonymous=302), pk("compilation")
+    ),
+    # The public page: no login, only what was published.
+    "public:cases": Get(answers(200)),
+    "public:case": Get(
+        answers(200), lambda scene: {"pk": scene.extra["compilation"].cases.get().case_id}
+    ),
+    "typical-case-list": Case(casebook_cases.TestTypicalCaseAPI, "list"),
+    "typical-case-detail": Case(casebook_cases.TestTypicalCaseAPI, "detail"),
+    "typical-case-accept": VERBS,
+    "typical-case-decline": VERBS,
+    "typical-case-edit": VERBS,
+    "typical-case-anonymise": VERBS,
+    "typical-case-publish": VERBS,
+    "typical-case-revise": VERBS,
+    "typical-case-withdraw": VERBS,
+    "typical-case-compilation-list": Case(casebook_cases.TestCompilationAPI, "list"),
+    "typical-case-compilation-detail": Case(casebook_cases.TestCompilationAPI, "detail"),
+    "typical-case-compilation-download": Get(
+        answers(404, parent_region=200, bureau=200, anonymous=401), pk("compilation")
+    ),
     "matters:board": Case(matter_cases.TestMatterPages, "list"),
     "matters:matter": Case(matter_cases.TestMatterPages, "detail"),
     # Those who see the matter (not yet assigned: no lawyer) read its file; others 404.
@@ -314,6 +415,118 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "matters:dispatch": Case(matter_cases.TestDispatchPages, "detail"),
     "matters:dispatch-new": Get(answers(403, own_unit=200, sibling_unit=200, anonymous=302)),
     "matters:pool": Get(answers(403, superior=200, anonymous=302)),
+    # --- reconciliation centre (002 §10) ---------------------------------------------------
+    "reconciliation:pool": Get(answers(200, anonymous=302)),
+    "reconciliation:nominate": Get(
+        answers(403, own_unit=200, sibling_unit=200, superior=200, anonymous=302)
+    ),
+    "reconciliation:nomination": Get(
+        answers(
+            404,
+            sibling_unit=200,
+            superior=200,
+            parent_region=200,
+            bureau=200,
+            reconciliation=200,
+            anonymous=302,
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].mediators.get().mediator_nominations.get().pk},
+    ),
+    "reconciliation:missing": Get(answers(403, reconciliation=200, anonymous=302)),
+    "reconciliation:rules": Get(answers(200, anonymous=302)),
+    "reconciliation:rule-new": Get(answers(403, reconciliation=200, anonymous=302)),
+    "reconciliation:rule": Get(
+        answers(
+            200,
+            other_region=404,
+            system_admin=404,
+            security_admin=404,
+            audit_admin=404,
+            anonymous=302,
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].dispute.mediator_draws.get().rule_id},
+    ),
+    "reconciliation:awaiting": Get(answers(403, reconciliation=200, anonymous=302)),
+    "reconciliation:assign": Get(
+        answers(
+            404, own_unit=200, parent_region=200, bureau=200, reconciliation=200, anonymous=302
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].dispute_id},
+    ),
+    "reconciliation:session-new": Get(
+        answers(
+            404, own_unit=403, parent_region=403, bureau=403, reconciliation=200, anonymous=302
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].dispute_id},
+    ),
+    "reconciliation:draw": Get(
+        answers(
+            404, own_unit=200, parent_region=200, bureau=200, reconciliation=200, anonymous=302
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].dispute.mediator_draws.get().pk},
+    ),
+    "reconciliation:sessions": Get(answers(200, anonymous=302)),
+    "reconciliation:session": Get(
+        answers(
+            404, own_unit=200, parent_region=200, bureau=200, reconciliation=200, anonymous=302
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].pk},
+    ),
+    "reconciliation:ledger": Get(answers(200, anonymous=302)),
+    "reconciliation:mine": Get(answers(200, anonymous=302)),
+    "pool-rule-list": Get(answers(200, anonymous=401)),
+    "mediator-nomination-list": Get(answers(200, anonymous=401)),
+    "mediator-draw-list": Get(answers(200, anonymous=401)),
+    "mediator-assignment-list": Get(answers(200, anonymous=401)),
+    "mediation-session-list": Get(answers(200, anonymous=401)),
+    "pool-rule-detail": Get(
+        answers(
+            200,
+            other_region=404,
+            system_admin=404,
+            security_admin=404,
+            audit_admin=404,
+            anonymous=401,
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].dispute.mediator_draws.get().rule_id},
+    ),
+    "mediator-nomination-detail": Get(
+        answers(
+            404,
+            sibling_unit=200,
+            superior=200,
+            parent_region=200,
+            bureau=200,
+            reconciliation=200,
+            anonymous=401,
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].mediators.get().mediator_nominations.get().pk},
+    ),
+    "mediator-draw-detail": Get(
+        answers(
+            404, own_unit=200, parent_region=200, bureau=200, reconciliation=200, anonymous=401
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].dispute.mediator_draws.get().pk},
+    ),
+    "mediator-assignment-detail": Get(
+        answers(
+            404, own_unit=200, parent_region=200, bureau=200, reconciliation=200, anonymous=401
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].dispute.mediator_assignments.get().pk},
+    ),
+    "mediation-session-detail": Get(
+        answers(
+            404, own_unit=200, parent_region=200, bureau=200, reconciliation=200, anonymous=401
+        ),
+        kwargs=lambda s: {"pk": s.extra["mediation"].pk},
+    ),
+    "pool-rule-retire": VERBS,
+    "mediator-nomination-renew": VERBS,
+    "mediator-nomination-end": VERBS,
+    "mediator-draw-verify": VERBS,
+    "mediator-assignment-withdraw": VERBS,
+    "mediation-session-hold": VERBS,
+    "mediation-session-cancel": VERBS,
     "matters:expertise": Get(answers(403, superior=200, anonymous=302)),
     "matters:expertise-rename": Get(answers(403, superior=200, anonymous=302), pk("expertise")),
     "matters:expertise-active": Get(answers(405, anonymous=302), pk("expertise")),
@@ -364,6 +577,19 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "api-password": Get(answers(405, anonymous=401)),
     "api-coverage": Get(
         answers(200, system_admin=403, security_admin=403, audit_admin=403, anonymous=401)
+    ),
+    "api-dispute-figures": Get(
+        answers(
+            403,
+            own_unit=200,
+            sibling_unit=200,
+            superior=200,
+            parent_region=200,
+            bureau=200,
+            other_region=200,
+            reconciliation=200,
+            anonymous=401,
+        )
     ),
     "api-work-archives": Get(
         answers(
@@ -431,6 +657,10 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "cancellation-case-detail": Case(certificate_cases.TestCancellationCaseAPI, "detail"),
     "cancellation-case-complete": VERBS,
     "cancellation-case-recover": VERBS,
+    "activity-list": Case(activity_cases.TestActivityAPI, "list"),
+    "activity-detail": Case(activity_cases.TestActivityAPI, "detail"),
+    "activity-edit": VERBS,
+    "activity-delete": VERBS,
     "target-list": Case(coverage_cases.TestTargetAPI, "list"),
     "target-detail": Case(coverage_cases.TestTargetAPI, "detail"),
     "target-retire": VERBS,
@@ -450,6 +680,9 @@ ROUTES: dict[str, Get | Case | Verbs] = {
         pk("bulletin"),
         query={"file": "docx"},
     ),
+    "document-list": Case(document_cases.TestDocumentAPI, "list"),
+    "document-detail": Case(document_cases.TestDocumentAPI, "detail"),
+    "document-file": Get(answers(404, **document_cases.SEEN_BY, anonymous=401), pk("document")),
     "matter-list": Case(matter_cases.TestMatterAPI, "list"),
     "matter-detail": Case(matter_cases.TestMatterAPI, "detail"),
     "matter-accept": VERBS,
@@ -474,6 +707,17 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "decision-decide": VERBS,
     "dispatch-request-list": Case(matter_cases.TestDispatchRequestAPI, "list"),
     "dispatch-request-detail": Case(matter_cases.TestDispatchRequestAPI, "detail"),
+    "dispute-list": Case(dispute_cases.TestDisputeAPI, "list"),
+    "dispute-detail": Case(dispute_cases.TestDisputeAPI, "detail"),
+    "dispute-qualify": VERBS,
+    "dispute-guide": VERBS,
+    "dispute-assign": VERBS,
+    "dispute-relieve": VERBS,
+    "dispute-report-conflict": VERBS,
+    "dispute-decide-conflict": VERBS,
+    "dispute-close": VERBS,
+    "dispute-edit": VERBS,
+    "dispute-delete": VERBS,
     "dispatch-request-candidates": Get(
         answers(
             404,
@@ -487,6 +731,25 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     ),
     "dispatch-request-dispatch": VERBS,
     "dispatch-request-reject": VERBS,
+    # --- annual awards (002 §19) ---------------------------------------------------------------
+    "award-rule-list": Case(award_cases.TestAwardRuleAPI, "list"),
+    "award-rule-detail": Case(award_cases.TestAwardRuleAPI, "detail"),
+    "award-cycle-list": Case(award_cases.TestAwardCycleAPI, "list"),
+    "award-cycle-detail": Case(award_cases.TestAwardCycleAPI, "detail"),
+    "award-cycle-propose": VERBS,
+    "award-cycle-nominate": VERBS,
+    "award-cycle-lock": VERBS,
+    "award-cycle-decide": VERBS,
+    "award-cycle-decision": Get(
+        answers(404, system_admin=403, security_admin=403, audit_admin=403, anonymous=401),
+        missing(),
+    ),
+    "award-candidate-list": Case(award_cases.TestAwardCandidateAPI, "list"),
+    "award-candidate-detail": Case(award_cases.TestAwardCandidateAPI, "detail"),
+    "award-candidate-withdraw": VERBS,
+    "awardee-list": Case(award_cases.TestAwardeeAPI, "list"),
+    "awardee-detail": Case(award_cases.TestAwardeeAPI, "detail"),
+    "awardee-withdraw": VERBS,
     # --- the Django admin, beside its model routes (admin_expected) -----------------------
     "admin:index": Get(answers(302, system_admin=200, security_admin=200, audit_admin=200)),
     "admin:login": Get(answers(200, system_admin=302, security_admin=302, audit_admin=302)),
@@ -513,6 +776,68 @@ ROUTES: dict[str, Get | Case | Verbs] = {
         answers(302, system_admin=200, security_admin=404, audit_admin=404),
         lambda scene: {"app_label": "organisations"},
     ),
+    # --- training ---------------------------------------------------------------------------
+    "training:mine": Get(answers(403, lawyer=200, colleague=200, anonymous=302)),
+    "training:lawyer": Get(answers(404, anonymous=302), lambda scene: {"person_id": MISSING}),
+    # The reconciliation centre and the administrator duties have no part in training.
+    "training:compliance": Get(
+        answers(
+            200,
+            lawyer=403,
+            colleague=403,
+            reconciliation=403,
+            system_admin=403,
+            security_admin=403,
+            audit_admin=403,
+            anonymous=302,
+        )
+    ),
+    "training:plans": Get(answers(200, anonymous=302)),
+    "training:plan-new": Get(answers(200, anonymous=302)),
+    "training:plan": Get(answers(404, anonymous=302), missing()),
+    "training:course-new": Get(answers(404, anonymous=302), missing()),
+    "training:courses": Get(answers(200, anonymous=302)),
+    "training:course": Get(answers(404, anonymous=302), missing()),
+    "training:session-new": Get(answers(404, anonymous=302), missing()),
+    "training:attendance-import": Get(answers(404, anonymous=302), missing()),
+    "training:enrolments": Get(answers(200, anonymous=302)),
+    "training:claims": Get(answers(200, anonymous=302)),
+    "training:claim-new": Get(answers(403, lawyer=200, colleague=200, anonymous=302)),
+    "training:claim": Get(answers(404, anonymous=302), missing()),
+    "training:claim-proof": Get(answers(404, anonymous=302), missing()),
+    "training:requirements": Get(answers(200, anonymous=302)),
+    "training:requirement-new": Get(answers(200, anonymous=302)),
+    "training:exemptions": Get(answers(200, anonymous=302)),
+    "training:exemption-new": Get(answers(200, anonymous=302)),
+    "training:samples": Get(answers(200, anonymous=302)),
+    "training:sample-new": Get(answers(200, anonymous=302)),
+    "training:sample": Get(answers(404, anonymous=302), missing()),
+    "api-training-compliance": Get(answers(200, anonymous=401)),
+    "training-plan-list": Get(answers(200, anonymous=401)),
+    "training-plan-detail": Get(answers(404, anonymous=401), missing()),
+    "training-course-list": Get(answers(200, anonymous=401)),
+    "training-course-detail": Get(answers(404, anonymous=401), missing()),
+    "training-course-enrol": VERBS,
+    "training-course-enrol-lawyer": VERBS,
+    "training-course-check-in": VERBS,
+    "training-course-record-attendance": VERBS,
+    "training-enrolment-list": Get(answers(200, anonymous=401)),
+    "training-enrolment-detail": Get(answers(404, anonymous=401), missing()),
+    "training-enrolment-issue-certificate": VERBS,
+    "training-claim-list": Get(answers(200, anonymous=401)),
+    "training-claim-detail": Get(answers(404, anonymous=401), missing()),
+    "training-claim-verify": VERBS,
+    "training-claim-refuse": VERBS,
+    "training-requirement-list": Get(answers(200, anonymous=401)),
+    "training-requirement-detail": Get(answers(404, anonymous=401), missing()),
+    "training-exemption-list": Get(answers(200, anonymous=401)),
+    "training-exemption-detail": Get(answers(404, anonymous=401), missing()),
+    "training-sample-list": Get(answers(200, anonymous=401)),
+    "training-sample-detail": Get(answers(404, anonymous=401), missing()),
+    "training-sample-item-list": Get(answers(200, anonymous=401)),
+    "training-sample-item-detail": Get(answers(404, anonymous=401), missing()),
+    "training-sample-item-confirm": VERBS,
+    "training-sample-item-overturn": VERBS,
 }
 
 

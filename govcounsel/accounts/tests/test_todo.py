@@ -47,6 +47,25 @@ def register(cast, title, days, **fields):
     )
 
 
+def _disputes(cast):
+    """A dispute in each state the office or the lawyer waits on (disputes/todo.py)."""
+    from govcounsel.disputes import services as disputes
+    from govcounsel.disputes.tests import factories
+
+    factories.registered(cast)
+    factories.qualified(cast)
+    factories.with_conflict(cast)
+    disputes.guide(
+        dispute=factories.qualified(cast),
+        by=cast.own_unit,
+        channels=["reconsideration"],
+        chosen="reconsideration",
+        clock_label="复议机关审查是否受理",
+        clock_started_on=timezone.localdate() - timedelta(days=60),
+        clock_workdays=5,
+    )
+
+
 @pytest.fixture
 def casework(cast):
     """unit_a's matters in each state that waits on someone, an application at each step
@@ -79,6 +98,7 @@ def casework(cast):
         due_on=timezone.localdate() - timedelta(days=1)
     )
     dispatch_request(cast)
+    _disputes(cast)
     # An account that no one of the cast logs in as: a login resets its failures.
     User.objects.create(username="zhaolei", last_name="赵", first_name="雷")
     for address in ("10.0.0.7", "10.0.0.8"):

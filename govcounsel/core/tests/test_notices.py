@@ -75,6 +75,31 @@ EXPECTED: dict[tuple[str, str], Told] = {
     # The requesting unit's office (朝阳分局, unit_a2) is told of the answer.
     ("matters.dispatchrequest", "dispatch"): told("sibling_unit"),
     ("matters.dispatchrequest", "reject"): told("sibling_unit"),
+    # 002 §10: the centre keeps the pool; the nominating office hears of its mediator.
+    ("reconciliation.nomination", "end"): told("reconciliation"),
+    ("reconciliation.mediatorassignment", "withdraw"): told("sibling_unit"),
+    ("reconciliation.mediationsession", "cancel"): told(*OFFICE),
+    # 002 §9: the lawyer put on a dispute, taken off it, or told of the head's decision; the
+    # office hears of a duty conflict.
+    ("disputes.dispute", "assign"): told("lawyer"),
+    ("disputes.dispute", "relieve"): told("lawyer"),
+    ("disputes.dispute", "report-conflict"): told(*OFFICE, actor="lawyer"),
+    ("disputes.dispute", "decide-conflict"): told("lawyer"),
+    ("disputes.dispute", "close"): told("lawyer"),
+    # 002 §18: the nominating organ's office learns the bureau's decisions.
+    ("casebook.typicalcase", "accept"): told(*OFFICE),
+    ("casebook.typicalcase", "decline"): told(*OFFICE),
+    ("casebook.typicalcase", "publish"): told(*OFFICE),
+    # 002 §19: the bureau reviews a unit's nomination; the committee office decides the list
+    # the bureau closed; the awarded units' offices and the awarded lawyers are told.
+    ("awards.awardcycle", "nominate"): told("bureau"),
+    ("awards.awardcycle", "lock"): told("parent_region"),
+    ("awards.awardcycle", "decide"): told(*OFFICE, "lawyer"),
+    # The lawyer the office enrolled, and the lawyer whose self-claim was decided.
+    ("training.course", "enrol-lawyer"): told("lawyer"),
+    ("training.externalclaim", "verify"): told("lawyer"),
+    ("training.externalclaim", "refuse"): told("lawyer"),
+    ("training.sampleitem", "overturn"): told("lawyer"),
 }
 
 # Verbs after which nobody but the actor has anything to do.
@@ -92,6 +117,29 @@ SILENT = {
     ("people.legaladviser", "end-service"),
     ("coverage.target", "retire"),
     ("coverage.target", "delete"),
+    ("reconciliation.poolrule", "retire"),
+    ("reconciliation.nomination", "renew"),
+    ("reconciliation.mediatordraw", "verify"),
+    ("reconciliation.mediationsession", "hold"),
+    ("awards.awardcycle", "propose"),
+    ("awards.candidate", "withdraw"),
+    ("disputes.dispute", "qualify"),
+    ("disputes.dispute", "guide"),
+    ("disputes.dispute", "edit"),
+    ("disputes.dispute", "delete"),
+    ("activities.activity", "edit"),
+    ("activities.activity", "delete"),
+    # The bureau's own editing of a case; a revision or withdrawal is the bureau's act.
+    ("casebook.typicalcase", "edit"),
+    ("casebook.typicalcase", "anonymise"),
+    ("casebook.typicalcase", "revise"),
+    ("casebook.typicalcase", "withdraw"),
+    # The lawyer's own act, or the provider's record of it.
+    ("training.course", "enrol"),
+    ("training.course", "check-in"),
+    ("training.course", "record-attendance"),
+    ("training.enrolment", "issue-certificate"),
+    ("training.sampleitem", "confirm"),
 }
 
 TOLD = sorted(EXPECTED)

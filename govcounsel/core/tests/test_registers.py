@@ -42,7 +42,19 @@ REGISTERS = {
     "audit:changes",
     "matters:pool",
     "coverage:bulletins",
+    "awards:cycles",
+    "awards:rules",
+    "awards:awardees",
+    "awards:repeated",
     "exports:list",
+    "documents:list",
+    "training:plans",
+    "training:courses",
+    "training:enrolments",
+    "training:claims",
+    "training:requirements",
+    "training:exemptions",
+    "training:samples",
 }
 
 # Registers that search and filter but are not exported or printed, with the reason.
@@ -54,7 +66,7 @@ NOT_EXPORTED = {
 
 # Pages whose rows are not a queryset (one lawyer's yearly figures), with the same pieces:
 # a FilterSet with `q`, a Report, ?export= and ?print=1 (matters/views/archive.py).
-REPORT_PAGES = {"matters:archive"}
+REPORT_PAGES = {"matters:archive", "disputes:figures"}
 
 
 def _list_views() -> dict[str, type[ScopedListView]]:

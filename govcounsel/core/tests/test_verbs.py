@@ -8,6 +8,7 @@ page, 200 in the API); every other role is refused with 403 (in scope, not allow
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -200,12 +201,106 @@ def _target(cast: Any) -> Any:
     )
 
 
+def _activity(cast: Any) -> Any:
+    from govcounsel.activities.tests.factories import activity
+
+    return activity(cast, kind="calls_letters", title="答复来信")
+
+
+def _award_cycle(step: str) -> Callable[[Any], Any]:
+    """A cycle of 朝阳区 (a year not yet used, so a role arranging anew gets its own): open,
+    with unit_a and person_a as candidates, or closed for the decision (002 §19)."""
+
+    def arrange(cast: Any) -> Any:
+        from govcounsel.awards.models import AwardCycle
+        from govcounsel.awards.tests import factories
+
+        year = 2026 - AwardCycle.objects.count()
+        if step == "open":
+            return factories.cycle(cast, year)
+        if step == "candidates":
+            return factories.with_candidates(cast, year)
+        if step == "candidate":
+            return factories.with_candidates(cast, year).candidates.units().get()
+        return factories.locked(cast, year)
+
+    return arrange
+
+
+def _award_choice(cast: Any, cycle: Any) -> dict[str, Any]:
+    return {
+        "units": [c.pk for c in cycle.candidates.units()],
+        "individuals": [c.pk for c in cycle.candidates.individuals()],
+    }
+
+
+def _dispute(step: str) -> Callable[[Any], Any]:
+    def arrange(cast: Any) -> Any:
+        from govcounsel.disputes.tests import factories
+
+        return getattr(factories, step)(cast)
+
+    return arrange
+
+
+def _dispute_lawyer(cast: Any, dispute: Any) -> dict[str, Any]:
+    return {"lawyer": dispute.lawyers.get().pk, "reason": "借调他处"}
+
+
+def _dispute_conflict(cast: Any, dispute: Any) -> dict[str, Any]:
+    from govcounsel.disputes.models import DutyConflict
+
+    conflict = DutyConflict.objects.get(lawyer__dispute=dispute)
+    return {"conflict": conflict.pk, "decision": "keep", "head": "李局长"}
+
+
+def _typical_case(step: str) -> Callable[[Any], Any]:
+    def arrange(cast: Any) -> Any:
+        from govcounsel.casebook.tests import factories
+
+        return getattr(factories, step)(cast)
+
+    return arrange
+
+
+_ALL_MET = {
+    **{f"met_{n}": "true" for n in range(1, 5)},
+    **{f"reason_{n}": "符合" for n in range(1, 5)},
+}
+
+
 NOTE = {"note": "已审查"}
 OFFICE = frozenset({"own_unit"})
 BUREAU = frozenset({"bureau"})
 LAWYER = frozenset({"lawyer"})
 # Who keeps staff records, qualifications and advisers (people.manage_*).
 KEEPERS = frozenset({"own_unit", "bureau"})
+
+
+def _training_sample_item(cast: Any) -> Any:
+    """A self-claim above the risk line, drawn into a sample of its own year (one sample
+    per region and year: each arrangement takes an earlier year)."""
+    from govcounsel.training import services
+    from govcounsel.training.tests import factories
+
+    year = timezone.localdate().year - next(_TRAINING_YEARS)
+    claim = factories.claim(cast, hours="16", day=timezone.localdate().replace(year=year, day=1))
+    services.verify_claim(claim=claim, by=cast.association)
+    sample = services.draw_sample(region=cast.tree.chaoyang, year=year, by=cast.bureau, seed=1)
+    return sample.items.get(claim=claim)
+
+
+_TRAINING_YEARS = itertools.count(1)
+
+
+def _training(name: str) -> Callable[[Any], Any]:
+    def arrange(cast: Any) -> Any:
+        from govcounsel.training.tests import factories
+
+        return getattr(factories, name)(cast)
+
+    return arrange
+
 
 SCENARIOS: dict[tuple[str, str], Scenario] = {
     ("certificates.certificateapplication", "review"): Scenario(
@@ -339,7 +434,140 @@ SCENARIOS: dict[tuple[str, str], Scenario] = {
     ),
     ("coverage.target", "delete"): Scenario(_target, frozenset({"parent_region"})),
     ("coverage.bulletin", "retry"): Scenario(_failed_bulletin, frozenset({"parent_region"})),
+    # The reconciliation centre (002 §10): reconciliation/tests/scenarios.py.
+    ("reconciliation.poolrule", "retire"): Scenario(
+        lambda c: _centre("rule")(c),
+        frozenset({"reconciliation"}),
+        lambda c, o: {"retired_on": str(timezone.localdate()), "reason": "被新办法取代"},
+    ),
+    ("reconciliation.nomination", "renew"): Scenario(
+        lambda c: _centre("nomination")(c), frozenset({"sibling_unit", "superior"})
+    ),
+    ("reconciliation.nomination", "end"): Scenario(
+        lambda c: _centre("nomination")(c),
+        frozenset({"sibling_unit", "superior"}),
+        lambda c, o: {"reason": "调离本单位"},
+    ),
+    ("reconciliation.mediatordraw", "verify"): Scenario(
+        lambda c: _centre("draw")(c),
+        frozenset({"reconciliation", "parent_region", "bureau", "own_unit"}),
+    ),
+    ("reconciliation.mediatorassignment", "withdraw"): Scenario(
+        lambda c: _centre("assignment")(c),
+        frozenset({"reconciliation"}),
+        lambda c, o: {"kind": "recused", "reason": "与当事人系亲属", "redraw": "false"},
+    ),
+    ("reconciliation.mediationsession", "hold"): Scenario(
+        lambda c: _centre("session")(c),
+        frozenset({"reconciliation"}),
+        lambda c, o: {"note": "达成和解"},
+    ),
+    ("reconciliation.mediationsession", "cancel"): Scenario(
+        lambda c: _centre("session")(c),
+        frozenset({"reconciliation"}),
+        lambda c, o: {"reason": "party_absent"},
+    ),
+    ("awards.awardcycle", "propose"): Scenario(
+        _award_cycle("open"), BUREAU, lambda c, o: {"unit": c.tree.unit_a2.pk, "reason": "成效突出"}
+    ),
+    # Each office nominates its own unit of the region (unit_a2 for the superior's system).
+    ("awards.awardcycle", "nominate"): Scenario(
+        _award_cycle("open"), frozenset({"own_unit", "sibling_unit", "superior"})
+    ),
+    ("awards.awardcycle", "lock"): Scenario(_award_cycle("candidates"), BUREAU),
+    ("awards.awardcycle", "decide"): Scenario(
+        _award_cycle("locked"), frozenset({"parent_region"}), _award_choice
+    ),
+    ("awards.candidate", "withdraw"): Scenario(
+        _award_cycle("candidate"),
+        frozenset({"bureau", "own_unit"}),
+        lambda c, o: {"reason": "误报"},
+    ),
+    ("training.course", "enrol"): Scenario(_training("course"), frozenset({"lawyer", "colleague"})),
+    ("training.course", "enrol-lawyer"): Scenario(
+        _training("course"), OFFICE, lambda c, o: {"person": c.lawyer.person_id}
+    ),
+    ("training.course", "check-in"): Scenario(
+        _training("enrolled"), LAWYER, lambda c, o: {"code": o.sessions.get().code}
+    ),
+    ("training.course", "record-attendance"): Scenario(
+        _training("enrolled"), OFFICE, lambda c, o: {"person": c.lawyer.person_id}
+    ),
+    ("training.enrolment", "issue-certificate"): Scenario(
+        _training("attended"), OFFICE, document=True
+    ),
+    ("training.externalclaim", "verify"): Scenario(
+        _training("claim"), frozenset({"association", "bureau"})
+    ),
+    ("training.externalclaim", "refuse"): Scenario(
+        _training("claim"), frozenset({"association", "bureau"}), lambda c, o: {"reason": "无证明"}
+    ),
+    ("training.sampleitem", "confirm"): Scenario(
+        _training_sample_item, frozenset({"association", "bureau"})
+    ),
+    ("training.sampleitem", "overturn"): Scenario(
+        _training_sample_item, frozenset({"association", "bureau"}), lambda c, o: {"note": "未参加"}
+    ),
+    ("disputes.dispute", "qualify"): Scenario(
+        _dispute("registered"), OFFICE, lambda c, o: _ALL_MET
+    ),
+    ("disputes.dispute", "guide"): Scenario(
+        _dispute("qualified"),
+        OFFICE,
+        lambda c, o: {"channels": ["mediation"], "chosen": "mediation"},
+    ),
+    ("disputes.dispute", "assign"): Scenario(
+        _dispute("guided"), OFFICE, lambda c, o: {"lawyer": c.lawyer.person_id}
+    ),
+    ("disputes.dispute", "relieve"): Scenario(_dispute("assigned"), OFFICE, _dispute_lawyer),
+    ("disputes.dispute", "report-conflict"): Scenario(
+        _dispute("assigned"), LAWYER, lambda c, o: {"description": "本周承担执法检查任务"}
+    ),
+    ("disputes.dispute", "decide-conflict"): Scenario(
+        _dispute("with_conflict"), OFFICE, _dispute_conflict
+    ),
+    ("disputes.dispute", "close"): Scenario(
+        _dispute("assigned"), OFFICE, lambda c, o: {"outcome": "settled", "note": "已和解"}
+    ),
+    ("disputes.dispute", "edit"): Scenario(
+        _dispute("registered"), OFFICE, lambda c, o: {"title": "某商户不服罚款决定（更正）"}
+    ),
+    ("disputes.dispute", "delete"): Scenario(_dispute("registered"), OFFICE),
+    # The recorder (within the window) and the unit's office (activities/rules.py).
+    ("activities.activity", "edit"): Scenario(
+        _activity,
+        frozenset({"own_unit", "lawyer"}),
+        lambda c, o: {"kind": "calls_letters", "day": str(o.day), "title": "答复来信（更正）"},
+    ),
+    ("activities.activity", "delete"): Scenario(_activity, frozenset({"own_unit", "lawyer"})),
+    # 002 §18: the justice bureau of the organ's region runs the selection.
+    ("casebook.typicalcase", "accept"): Scenario(_typical_case("nominated"), BUREAU),
+    ("casebook.typicalcase", "decline"): Scenario(
+        _typical_case("nominated"), BUREAU, lambda c, o: {"reason": "案情较为普通"}
+    ),
+    ("casebook.typicalcase", "edit"): Scenario(
+        _typical_case("editing"), BUREAU, lambda c, o: {"title": "释法说理化解处罚争议"}
+    ),
+    ("casebook.typicalcase", "anonymise"): Scenario(
+        _typical_case("editing"), BUREAU, lambda c, o: {"names": "王小明"}
+    ),
+    ("casebook.typicalcase", "publish"): Scenario(_typical_case("ready"), BUREAU),
+    ("casebook.typicalcase", "revise"): Scenario(
+        _typical_case("published"),
+        BUREAU,
+        lambda c, o: {"note": "补充典型意义", "key_points": "提前介入，源头化解。"},
+    ),
+    ("casebook.typicalcase", "withdraw"): Scenario(
+        _typical_case("published"), BUREAU, lambda c, o: {"reason": "当事人提出异议"}
+    ),
 }
+
+
+def _centre(name: str) -> Callable[[Any], Any]:
+    from govcounsel.reconciliation.tests import scenarios
+
+    return getattr(scenarios, name)
+
 
 DECLARED = sorted((verbs.label_of(v.model), v.name) for v in verbs.registered() if v.model)
 
@@ -371,6 +599,20 @@ def _api_path(obj: Any, verb: verbs.Verb) -> str:
         "qualification": "qualification",
         "legaladviser": "adviser",
         "target": "target",
+        "poolrule": "pool-rule",
+        "nomination": "mediator-nomination",
+        "mediatordraw": "mediator-draw",
+        "mediatorassignment": "mediator-assignment",
+        "mediationsession": "mediation-session",
+        "awardcycle": "award-cycle",
+        "candidate": "award-candidate",
+        "dispute": "dispute",
+        "activity": "activity",
+        "typicalcase": "typical-case",
+        "course": "training-course",
+        "enrolment": "training-enrolment",
+        "externalclaim": "training-claim",
+        "sampleitem": "training-sample-item",
     }[type(obj)._meta.model_name]
     return reverse(f"{basename}-{verb.name}", args=[obj.pk])
 

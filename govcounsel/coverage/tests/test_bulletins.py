@@ -91,6 +91,15 @@ def test_supervisor_requests_a_bulletin_and_it_is_generated(
     assert bulletin.summary["new_certificates"] == 1
     assert bulletin.pdf.name.endswith(".pdf")
     assert bulletin.docx.size > 5000
+    # The PDF prints the 文号 of the numbered Word document, not a stand-in.
+    from pypdf import PdfReader
+
+    from govcounsel.documents.models import OfficialDocument
+
+    number = OfficialDocument.objects.for_subject(bulletin).get().number
+    with bulletin.pdf.open("rb") as stored:
+        first_page = PdfReader(stored).pages[0].extract_text()
+    assert number.replace(" ", "") in first_page.replace(" ", "").replace("\n", "")
 
 
 def test_who_may_request_and_when(landscape):

@@ -25,6 +25,11 @@ RIGHT = (28 + 156) * POINTS_PER_MM + 8
 WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>'
 )
+LINE = re.compile(
+    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+)
+# GB/T 9704-2012 5.2.1: the 版心 ends 37 + 225 mm from the top of the page.
+TYPE_AREA_BOTTOM = (37 + 225) * POINTS_PER_MM
 
 
 def _tool(name: str) -> str:
@@ -65,11 +70,41 @@ def _pages(pdf: Path) -> list[list[tuple[float, float, str]]]:
     ]
 
 
+def _heights(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's words with their top and bottom, in points from the top of the page."""
+    html = subprocess.run(  # noqa: S603
+        [_tool("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [
+        [(float(a), float(b), text) for a, b, text in LINE.findall(page)]
+        for page in html.split("<page ")[1:]
+    ]
+
+
+def test_the_record_sits_at_the_foot_of_the_last_page(tmp_path):
+    pdf = _pdf_of(_long_bulletin(), tmp_path, "bulletin-record")
+    pages = _heights(pdf)
+    last = pages[-1]
+    printed = [w for w in last if w[2].endswith("印发")]
+    copies = [w for w in last if w[2].startswith("抄送")]
+    assert printed
+    assert copies
+    # 版记: its last line on the last line of the type area, the 抄送 line above it.
+    assert TYPE_AREA_BOTTOM - 30 < printed[0][1] <= TYPE_AREA_BOTTOM + 2
+    assert copies[0][1] < printed[0][0]
+    assert not any(w[2].endswith("印发") for page in pages[:-1] for w in page)
+    # The body ends above the 版记: its last paragraph, the 附注, stands over the 抄送 line.
+    note = [w for w in last if "此件公开发布" in w[2]]
+    assert note
+    assert note[0][1] < copies[0][0]
+
+
 def _long_bulletin() -> bytes:
     rows = [[f"北京市朝阳区某某街道办事处第{i}科室", str(i), f"{i % 100}.0%"] for i in range(60)]
     body: list[Block] = [Heading("一、总体情况")]
     body += ["本季度各单位公职律师工作稳步推进，覆盖率持续提高。" * 3] * 6
     body += [Table(["单位", "新颁证", "覆盖率"], rows)]
+    body += ["各单位要对照要求抓紧组织申请。"]
     return build_docx(sample(body=body))
 
 
@@ -115,3 +150,6 @@ def test_the_commission_letter_is_one_page_inside_the_type_area(tmp_path, tree, 
     text = "".join(w[2] for w in words)
     assert "王律师" in text
     assert "〔" in text  # numbered from the unit's register
+    # 信函格式: the unit's name as the masthead, no page number on page 1.
+    assert text.startswith(tree.unit_a.name)
+    assert "—1—" not in text

@@ -160,8 +160,66 @@ def test_a_generated_bulletin_is_a_numbered_stored_document(
     texts = [p.text for p in word.paragraphs]
     assert document.number in texts
     assert "朝阳区全面依法治区委员会办公室" in texts
-    assert all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in word.tables)
+    *body_tables, record = word.tables  # the last is the 版记, at the foot of the last page
+    assert all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in body_tables)
+    assert record.rows[-1].cells[0].text.endswith("印发")
     assert not any("━" in t for t in texts)
     other = user_with(Role.SUPERVISOR, tree.chenggu, username="other")
     with pytest.raises(Http404):
         get_visible_or_404(OfficialDocument, other, pk=document.pk)
+
+
+# --- the register of documents -----------------------------------------------------------
+
+
+def test_a_confidential_matters_letter_is_hidden_from_the_region(cast):
+    from govcounsel.documents.tests.test_visibility import letter
+
+    document = letter(cast, confidential=True)
+    assert document.confidential
+    seen = {
+        role: OfficialDocument.objects.visible_to(cast.user(role)).filter(pk=document.pk).exists()
+        for role in ("own_unit", "parent_region", "bureau", "sibling_unit")
+    }
+    assert seen == {
+        "own_unit": True,
+        "parent_region": False,
+        "bureau": False,
+        "sibling_unit": False,
+    }
+    assert not letter(cast).confidential  # an ordinary matter's letter stays readable
+
+
+def test_the_register_lists_searches_and_downloads_the_stored_bytes(cast):
+    from govcounsel.documents.tests.test_visibility import letter
+
+    document = letter(cast)
+    page = cast.page("parent_region")
+    html = page.get("/documents/", {"q": document.number}).content.decode()
+    assert document.title in html
+    assert f"/documents/{document.pk}/file/" in html
+    assert f"/matters/{document.subject_id}/" in html  # its subject
+    assert document.title not in page.get("/documents/", {"q": "没有这个"}).content.decode()
+    download = b"".join(page.get(f"/documents/{document.pk}/file/"))
+    assert hashlib.sha256(download).hexdigest() == document.sha256
+    api = cast.api("bureau").get(f"/api/v1/documents/{document.pk}/file/")
+    assert hashlib.sha256(api.content).hexdigest() == document.sha256
+    listed = cast.api("bureau").get("/api/v1/documents/", {"kind": "函"}).json()
+    assert [row["number"] for row in listed["results"]] == [document.number]
+    exported = page.get("/documents/", {"export": "csv"})
+    assert document.number in b"".join(exported.streaming_content).decode("utf-8-sig")
+
+
+def test_abbreviations_declared_win_over_the_derived(tree, settings):
+    tree.unit_a.abbreviation = "朝市监"
+    assert take_number(tree.unit_a, 2026, DocumentKind.LETTER) == "朝市监函〔2026〕1号"
+    settings.DOCUMENT_REGION_ABBREVIATIONS = {tree.chaoyang.code: "朝依法治办"}
+    assert take_number(tree.chaoyang, 2026, DocumentKind.BULLETIN) == "朝依法治办通〔2026〕1号"
+
+
+def test_a_municipalitys_placeholder_level_is_never_a_place(tree):
+    from govcounsel.documents.services import place_name
+
+    assert place_name(tree.beijing_city) == "北京市"
+    assert place_name(tree.chaoyang) == "北京市朝阳区"
+    assert place_name(tree.beijing) == "北京市"

@@ -9,6 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from govcounsel.documents.choices import DocumentKind, Layout, layout_of
 from govcounsel.documents.dates import chinese_date
 from govcounsel.documents.word import Heading, OfficialText, Table, build_docx
 
@@ -159,19 +160,58 @@ def test_the_other_elements_in_order(document):
         ISSUER,
         "2026年9月3日",
         "（此件公开发布）",
-        "抄送：区委办公室，区人大常委会办公室。",
-        f"{ISSUER}\t2026年9月3日印发",
     ]
     positions = [texts.index(t) for t in expected[:5]] + [
         len(texts) - 1 - texts[::-1].index(t) for t in expected[5:]
     ]
     assert positions == sorted(positions)
+
+
+def test_the_record_is_a_table_floating_at_the_foot_of_the_last_page(document):
+    record = document.tables[-1]
+    assert [row.cells[0].text for row in record.rows] == [
+        "抄送：区委办公室，区人大常委会办公室。",
+        f"{ISSUER}\t2026年9月3日印发",
+    ]
+    floating = record._tbl.tblPr.find(qn("w:tblpPr"))
+    assert (floating.get(qn("w:vertAnchor")), floating.get(qn("w:tblpYSpec"))) == (
+        "margin",
+        "bottom",
+    )
+    # After the body: the last table, followed only by its anchor paragraph.
+    assert record._tbl.getnext().tag == qn("w:p")
     # 版记: a thick first and last line, a thin one between.
-    copies = paragraph(document, "抄送：区委办公室，区人大常委会办公室。")._p.pPr.find(qn("w:pBdr"))
-    printed = paragraph(document, f"{ISSUER}\t2026年9月3日印发")._p.pPr.find(qn("w:pBdr"))
-    assert copies.find(qn("w:top")).get(qn("w:sz")) == "8"
-    assert copies.find(qn("w:bottom")).get(qn("w:sz")) == "6"
-    assert printed.find(qn("w:bottom")).get(qn("w:sz")) == "8"
+    borders = record._tbl.tblPr.find(qn("w:tblBorders"))
+    assert borders.find(qn("w:top")).get(qn("w:sz")) == "8"
+    assert borders.find(qn("w:insideH")).get(qn("w:sz")) == "6"
+    assert borders.find(qn("w:bottom")).get(qn("w:sz")) == "8"
+    assert east_asia(record.rows[0].cells[0].paragraphs[0].runs[0]) == "仿宋_GB2312"
+
+
+def test_a_letter_has_the_letter_head_and_no_number_on_page_one():
+    letter = Document(io.BytesIO(build_docx(sample(layout=Layout.LETTER))))
+    texts = [p.text for p in letter.paragraphs if p.text]
+    assert texts[:4] == [ISSUER, "000001", "秘密★1年", "朝法办通〔2026〕3号"]
+    masthead = paragraph(letter, ISSUER)
+    assert str(masthead.runs[0].font.color.rgb) == "FF0000"
+    assert east_asia(masthead.runs[0]) == "方正小标宋简体"
+    # A red double line, thick over thin, 170 mm: 7 mm beyond the 版心 on each side.
+    line = masthead._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert (line.get(qn("w:val")), line.get(qn("w:color"))) == ("thickThinSmallGap", "FF0000")
+    assert close(masthead.paragraph_format.left_indent, -Mm(7))
+    assert paragraph(letter, "朝法办通〔2026〕3号").alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    section = letter.sections[0]
+    assert section.different_first_page_header_footer
+    foot = section.first_page_footer.paragraphs[0]
+    assert foot.text == ""  # no page number on page 1
+    bottom = foot._p.pPr.find(qn("w:pBdr")).find(qn("w:top"))
+    assert (bottom.get(qn("w:val")), bottom.get(qn("w:color"))) == ("thinThickSmallGap", "FF0000")
+    assert section.footer.paragraphs[0].text == "— 1 —"  # later pages are numbered
+
+
+def test_a_letter_is_the_layout_of_the_letter_kind():
+    assert layout_of(DocumentKind.LETTER) == Layout.LETTER
+    assert layout_of(DocumentKind.BULLETIN) == Layout.FILE
 
 
 def test_optional_elements_stay_out_when_not_set():
@@ -186,4 +226,5 @@ def test_optional_elements_stay_out_when_not_set():
     assert "000001" not in texts
     assert "（印章）" not in texts
     assert not any(t.startswith("抄送") or t.endswith("印发") for t in texts)
+    assert len(document.tables) == 1  # the body's table; no 版记
     assert texts[0] == ISSUER

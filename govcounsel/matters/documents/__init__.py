@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from govcounsel.documents.choices import DocumentKind, layout_of
 from govcounsel.documents.word import OfficialText, build_docx
 
 LITIGATION_SUBTYPES = {"litigation", "arbitration", "reconsideration"}
@@ -87,5 +88,6 @@ def commission_letter(
                 f"代理权限为：{authority}。",
                 "特此函告。",
             ],
+            layout=layout_of(DocumentKind.LETTER),  # 信函格式 (GB/T 9704-2012 10.1)
         )
     )

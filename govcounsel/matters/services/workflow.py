@@ -112,7 +112,14 @@ def assign(
 def ensure_assignable(matter: Matter, people: list[Person]) -> None:
     """Only the unit's public lawyers with a valid certificate, its own or lent to it for
     today, may be put on its matter (001 一(三)); assigning and reassigning check alike."""
-    eligible = set(public_lawyers_of(matter.unit).values_list("pk", flat=True))
+    ensure_public_lawyers_of(matter.unit, people)
+
+
+def ensure_public_lawyers_of(unit: Unit, people: list[Person]) -> None:
+    """Each person is one of the unit's public lawyers today (`public_lawyers_of`): the one
+    check for whoever a unit puts on its work, a matter or an administrative dispute
+    (002 §9)."""
+    eligible = set(public_lawyers_of(unit).values_list("pk", flat=True))
     for person in people:
         if person.pk not in eligible:
             raise DomainError(

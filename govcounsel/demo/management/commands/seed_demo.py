@@ -18,7 +18,11 @@ from govcounsel.certificates.models import Certificate
 from govcounsel.core.history import change_as_of
 from govcounsel.demo import generators as gen
 from govcounsel.demo.accounts import make_account
+from govcounsel.demo.activities import seed_activities
+from govcounsel.demo.awards import seed_awards
+from govcounsel.demo.casebook import seed_casebook
 from govcounsel.demo.certificates import seed_certificates
+from govcounsel.demo.disputes import seed_disputes
 from govcounsel.demo.expertise import seed_expertise
 from govcounsel.demo.liaocheng import ACCOUNTS as LIAOCHENG_ACCOUNTS
 from govcounsel.demo.liaocheng import seed_liaocheng
@@ -34,7 +38,9 @@ from govcounsel.demo.places import (
     TOWNS_GAINING_POWER,
     TOWNSHIPS,
 )
+from govcounsel.demo.reconciliation import seed_reconciliation
 from govcounsel.demo.security import seed_lockout
+from govcounsel.demo.training import seed_training
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.choices import AdviserKind, EmploymentStatus, QualificationKind
 from govcounsel.people.models import (
@@ -89,6 +95,13 @@ class Command(BaseCommand):
             seed_expertise()
             seed_lockout()
             seed_liaocheng(random.Random(seed + 371500))
+            # The reconciliation measure of Liaocheng (seed 002), each part on the one before.
+            seed_disputes(random.Random(seed + 1))
+            seed_reconciliation(random.Random(seed + 2))
+            seed_activities(random.Random(seed + 3))
+            seed_casebook(random.Random(seed + 4))
+            seed_awards(random.Random(seed + 5))
+            seed_training(random.Random(seed + 6))
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示数据已生成：{Region.objects.count()}个区域，{Unit.objects.count()}个单位，"

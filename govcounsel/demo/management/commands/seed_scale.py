@@ -5,7 +5,7 @@ from typing import Any
 from auditlog.context import disable_auditlog
 from django.core.management.base import BaseCommand, CommandError
 
-from govcounsel.demo.scale import ScaleSize, build, build_matters
+from govcounsel.demo.scale import ScaleSize, build, build_disputes, build_matters
 from govcounsel.organisations.models import Unit
 
 
@@ -20,9 +20,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--matters", type=int, default=None, help="法律事务数量，默认为规模系数×5,000,000"
         )
+        parser.add_argument(
+            "--disputes", type=int, default=None, help="行政争议数量，默认为规模系数×500,000"
+        )
 
     def handle(
-        self, *args: Any, scale: float, seed: int, matters: int | None, **options: Any
+        self,
+        *args: Any,
+        scale: float,
+        seed: int,
+        matters: int | None,
+        disputes: int | None = None,
+        **options: Any,
     ) -> None:
         if Unit.objects.exists():
             raise CommandError("数据库中已有单位数据；请在空数据库上运行（如单独的基准测试库）。")
@@ -32,5 +41,8 @@ class Command(BaseCommand):
             build(size, seed=seed, say=self.stdout.write)
             build_matters(
                 int(5_000_000 * scale) if matters is None else matters, say=self.stdout.write
+            )
+            build_disputes(
+                int(500_000 * scale) if disputes is None else disputes, say=self.stdout.write
             )
         self.stdout.write(self.style.SUCCESS("完成。"))
