@@ -14,15 +14,19 @@ from .choices import CaseStatus
 from .models import Compilation, TypicalCase
 
 
+def _bureau_cases(user: Any) -> QuerySet[TypicalCase]:
+    """The cases of the organs in the regions the user's justice-bureau grants reach (the
+    case's own Scoping reaches regions only through `also`, which `reached_by` leaves out)."""
+    return TypicalCase.objects.filter(unit__in=Unit.objects.reached_by(user, Role.JUSTICE_BUREAU))
+
+
 def review_queue(user: Any) -> QuerySet[TypicalCase]:
-    """Nominations waiting on the justice bureau (rows its bureau grants reach)."""
-    return TypicalCase.objects.reached_by(user, Role.JUSTICE_BUREAU).awaiting_review()
+    """Nominations waiting on the justice bureau."""
+    return _bureau_cases(user).awaiting_review()
 
 
 def editing_queue(user: Any) -> QuerySet[TypicalCase]:
-    return TypicalCase.objects.reached_by(user, Role.JUSTICE_BUREAU).filter(
-        status=CaseStatus.EDITING
-    )
+    return _bureau_cases(user).filter(status=CaseStatus.EDITING)
 
 
 def nominable(user: Any) -> QuerySet[Dispute]:

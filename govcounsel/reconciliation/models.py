@@ -137,8 +137,11 @@ class PoolRule(models.Model):
 
 class NominationQuerySet(ScopedQuerySet["Nomination"]):
     def counting(self) -> NominationQuerySet:
-        """The nominations that count against a year's quota: an ended one frees its place."""
-        return self.exclude(status=NominationStatus.ENDED)
+        """The nominations that count against a year's quota: an ended one frees its place,
+        and a renewal starting in the same year takes the place of the term it follows."""
+        return self.exclude(status=NominationStatus.ENDED).exclude(
+            status=NominationStatus.RENEWED, renewal__year=models.F("year")
+        )
 
     def in_force(self, on: date) -> NominationQuerySet:
         return self.filter(status=NominationStatus.ACTIVE, starts_on__lte=on, ends_on__gte=on)
@@ -206,8 +209,9 @@ class Nomination(models.Model):
                 name="nomination_term_ordered", condition=Q(ends_on__gte=models.F("starts_on"))
             ),
             models.UniqueConstraint(
+                # A renewed term and its renewal may share a year; one of them is active.
                 fields=["person", "year"],
-                condition=~Q(status=NominationStatus.ENDED),
+                condition=Q(status=NominationStatus.ACTIVE),
                 name="one_nomination_per_person_and_year",
             ),
         ]

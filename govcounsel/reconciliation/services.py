@@ -199,7 +199,7 @@ def renew(*, nomination: Nomination, by: Any) -> Nomination:
     if not nomination.is_active:
         raise DomainError("not_active", _("只有在库的推荐可以续期。"))
     starts_on = max(nomination.ends_on + timedelta(days=1), timezone.localdate())
-    # Marked first: a person holds one counting nomination a year (the unique constraint).
+    # Marked first: a person holds one active nomination a year (the unique constraint).
     nomination.status = NominationStatus.RENEWED
     nomination.save(update_fields=["status"])
     renewal = _place(nomination.unit, nomination.person, starts_on, by, renewed_from=nomination)

@@ -66,6 +66,20 @@ def _disputes(cast):
     )
 
 
+def _later_capabilities(cast):
+    """A typical case to review and one in editing, a self-claimed training to verify, an
+    award cycle taking candidates (last year's) and this year's awaiting the decision."""
+    from govcounsel.awards.tests import factories as awards
+    from govcounsel.casebook.tests import factories as casebook
+    from govcounsel.training.tests import factories as training
+
+    casebook.nominated(cast)
+    casebook.editing(cast)
+    training.claim(cast)
+    awards.cycle(cast, timezone.localdate().year - 1)
+    awards.locked(cast)
+
+
 @pytest.fixture
 def casework(cast):
     """unit_a's matters in each state that waits on someone, an application at each step
@@ -99,6 +113,7 @@ def casework(cast):
     )
     dispatch_request(cast)
     _disputes(cast)
+    _later_capabilities(cast)
     # An account that no one of the cast logs in as: a login resets its failures.
     User.objects.create(username="zhaolei", last_name="赵", first_name="雷")
     for address in ("10.0.0.7", "10.0.0.8"):
@@ -126,6 +141,11 @@ def test_the_office_sees_what_waits_on_it(casework):
         "待评价意见": 1,
         "待认定拒绝理由": 1,
         "超期事项": 2,
+        "待认定的行政争议": 1,
+        "待渠道引导的行政争议": 1,
+        "法定期限已届满的行政争议": 1,
+        "待处理的工作冲突": 1,
+        "评选征集候选中": 1,  # units may nominate themselves and their lawyers (002 §19)
     }
     overdue = next(card for card in page.todo if str(card.label) == "超期事项")
     assert overdue.danger
@@ -136,14 +156,19 @@ def test_the_office_sees_what_waits_on_it(casework):
 
 def test_the_lawyer_sees_matters_to_accept_and_deadlines_with_their_dates(casework):
     page = home_page(casework.lawyer)
-    assert values(page) == {"待接受的事项": 1, "临近期限（7日内）": 1}
-    due = page.todo[1]
+    assert values(page) == {
+        "待接受的事项": 1,
+        "临近期限（7日内）": 1,
+        "参与化解的行政争议": 1,
+        "本年度培训尚未达标": 1,  # a card: no training recorded this year (000 #9)
+    }
+    due = next(card for card in page.todo if str(card.label) == "临近期限（7日内）")
     assert [(row.text, row.on) for row in due.rows] == [
         ("待接受的审核", timezone.localdate() + timedelta(days=3))
     ]
     assert not due.rows[0].late
-    # The colleague declined their matter: nothing waits on them.
-    assert home_page(casework.colleague).todo == []
+    # The colleague declined their matter: only the year's training waits on them.
+    assert list(values(home_page(casework.colleague))) == ["本年度培训尚未达标"]
 
 
 def test_the_superior_sees_dispatch_requests_addressed_to_its_system(casework):
@@ -157,6 +182,10 @@ def test_the_bureau_association_and_security_administrator_see_theirs(casework):
         "待审批的申请": 1,
         "待办注销案件": 1,
         "超期注销案件": 1,
+        "待审核的典型案例推荐": 1,
+        "编辑中的典型案例": 1,
+        "待核验的自报培训": 1,
+        "评选征集候选中": 1,
     }
     assert values(home_page(casework.association))["未入会的公职律师"] >= 1
     assert values(home_page(casework.security_admin)) == {"被锁定的账号": 1}
@@ -239,6 +268,15 @@ def test_the_home_page_shows_the_cards_and_says_when_nothing_waits(casework, cas
     assert "待指派事项" in html
     assert 'href="/matters/?status=registered"' in html
     assert html.index('data-testid="todo"') < html.index("概况")
+    # Excused from this year's training (long leave), the colleague has nothing waiting.
+    from govcounsel.training import services as training
+
+    training.grant_exemption(
+        by=casework.bureau,
+        person=casework.colleague_person,
+        year=timezone.localdate().year,
+        reason="长期病假",
+    )
     assert "暂无待办" in casework.page("colleague").get("/").content.decode()
     assert "待办事项" not in casework.page("audit_admin").get("/").content.decode()
 

@@ -55,6 +55,13 @@ REGISTERS = {
     "training:requirements",
     "training:exemptions",
     "training:samples",
+    "reconciliation:pool",
+    "reconciliation:rules",
+    "reconciliation:missing",
+    "reconciliation:awaiting",
+    "reconciliation:sessions",
+    "reconciliation:ledger",
+    "reconciliation:mine",
 }
 
 # Registers that search and filter but are not exported or printed, with the reason.

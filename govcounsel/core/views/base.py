@@ -119,19 +119,27 @@ def bootstrap_form(form: Any) -> Any:
     """Give a form's widgets Bootstrap classes, so templates can render fields plainly."""
     for name, field in form.fields.items():
         widget = field.widget
+        # A list of checkboxes: Django puts the class on the list's wrapper too, where
+        # form-check-input would shrink it to one box; and `required` on each box would make
+        # the browser demand them all (Django's use_required_attribute leaves it off).
+        checkboxes = getattr(widget, "input_type", "") == "checkbox" and getattr(
+            widget, "allow_multiple_selected", False
+        )
         css = (
             "form-select form-select-sm"
             if getattr(widget, "input_type", "") == "select"
             else "form-control form-control-sm"
         )
         if getattr(widget, "input_type", "") == "checkbox":
-            css = "form-check-input"
-        if field.required:
+            css = "" if checkboxes else "form-check-input"
+        if field.required and not checkboxes:
             widget.attrs.setdefault("required", True)
         if form.is_bound and form.errors.get(name):
             css += " is-invalid"
         widget.attrs.setdefault("class", css)
-        if getattr(widget, "input_type", "") == "date" or "date" in type(field).__name__.lower():
+        # A date-and-time picker (datetime-local) keeps its time.
+        kind = widget.attrs.get("type") or getattr(widget, "input_type", "")
+        if kind == "date" or ("date" in type(field).__name__.lower() and kind != "datetime-local"):
             widget.input_type = "date"
     return form
 

@@ -16,7 +16,7 @@ from govcounsel.tests.helpers import events
 
 from .. import selectors, services
 from ..choices import Exclusion, MediatorStatus, NominationStatus
-from ..models import MediatorAssignment
+from ..models import MediatorAssignment, Nomination
 from .factories import dispute_of, office_user, rule_for
 
 
@@ -294,3 +294,19 @@ def test_on_the_due_date_organs_without_a_nomination_are_told(pool, tree):
     assert Notification.objects.filter(recipient=office_a).exists()
     assert Notification.objects.filter(recipient=pool.centre).exists()
     assert not Notification.objects.filter(recipient=pool.office_m1).exists()
+
+
+def test_a_renewal_in_the_same_year_takes_the_place_of_the_term_it_follows(pool):
+    first = pool.m1.mediator_nominations.get()
+    # A term ending before the year does, so that the renewal starts in the same year.
+    first.ends_on = max(first.starts_on, date(first.year, 12, 30))
+    first.save()
+    renewal = services.renew(nomination=first, by=pool.office_m1)
+    assert renewal.year == first.year
+    assert list(Nomination.objects.filter(unit=pool.unit_m1, year=first.year).counting()) == [
+        renewal
+    ]
+    # Ending the renewal frees the person's place: they may be nominated again.
+    services.end_nomination(nomination=renewal, by=pool.office_m1, reason="调离")
+    again = services.nominate(unit=pool.unit_m1, person=pool.m1, by=pool.office_m1)
+    assert again.is_active
