@@ -102,7 +102,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     if not Unit.objects.exists():
         started = time.perf_counter()
-        call_command("seed_scale", scale=scale, matters=0, verbosity=0)
+        call_command("seed_scale", scale=scale, matters=0, disputes=0, verbosity=0)
         print(f"built the data set in {time.perf_counter() - started:.0f} s")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -124,7 +124,7 @@ def main() -> None:
     if Person.objects.count() < max(SIZES):
         started = time.perf_counter()
         with disable_auditlog():
-            call_command("seed_scale", scale=SCALE, matters=0, verbosity=0)
+            call_command("seed_scale", scale=SCALE, matters=0, disputes=0, verbosity=0)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)

@@ -58,7 +58,9 @@ def measure(size: str) -> dict[str, float]:
     call_command("migrate", verbosity=0)
     if not Matter.objects.exists():
         started = time.perf_counter()
-        call_command("seed_scale", scale=float(BASE_SCALE), matters=SIZES[size], verbosity=0)
+        call_command(
+            "seed_scale", scale=float(BASE_SCALE), matters=SIZES[size], disputes=0, verbosity=0
+        )
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         print(f"[{size}] built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
