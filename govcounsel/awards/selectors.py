@@ -17,10 +17,12 @@ from django.apps import apps
 from django.db.models import Count, Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from govcounsel.casebook.choices import CaseStatus
 from govcounsel.disputes.choices import AssignmentStatus
 from govcounsel.disputes.models import Dispute, DisputeLawyer
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.models import Person
+from govcounsel.reconciliation.choices import SessionStatus
 
 from .choices import REPEATED_AWARDS, CandidateKind, CycleStatus
 from .models import AwardCycle, AwardRule, Candidate
@@ -108,7 +110,7 @@ def _sessions_held(person_ids: list[int], year: int) -> int | None:
     if model is None:
         return None
     rows = model._default_manager.filter(
-        status="held", starts_at__year=year, mediators__in=person_ids
+        status=SessionStatus.HELD, starts_at__year=year, mediators__in=person_ids
     )
     return rows.values("pk").distinct().count()
 
@@ -119,7 +121,7 @@ def _cases_published(person_ids: list[int], year: int) -> int | None:
     if model is None:
         return None
     rows = model._default_manager.filter(
-        status="published",
+        status=CaseStatus.PUBLISHED,
         year=year,
         dispute__lawyers__person_id__in=person_ids,
         dispute__lawyers__status=AssignmentStatus.ACTIVE,

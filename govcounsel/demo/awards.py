@@ -14,6 +14,7 @@ from django.utils import timezone
 from govcounsel.accounts.models import User
 from govcounsel.awards import services
 from govcounsel.awards.models import AwardCycle
+from govcounsel.certificates.choices import CertificateStatus
 from govcounsel.core import verbs
 from govcounsel.organisations.models import Region, Unit
 from govcounsel.people.models import Person
@@ -35,7 +36,9 @@ def _verb(name: str) -> verbs.Verb:
 
 def _lawyers(unit: Unit) -> list[Person]:
     return list(
-        Person.objects.filter(unit=unit, certificates__status="active").order_by("pk").distinct()
+        Person.objects.filter(unit=unit, certificates__status=CertificateStatus.ACTIVE)
+        .order_by("pk")
+        .distinct()
     )
 
 

@@ -65,6 +65,16 @@ RULES = [
         "order": 60,
     },
     {
+        "record_kind": "disputes.dispute",
+        "label": "行政争议及和解调解记录",
+        "data_items": "相对人名称、联系电话（加密）、争议材料、协议书",
+        "retention": "办结后30年",
+        "basis": "公职律师参与化解行政争议的工作档案（002 §15），作为年度考核、表彰奖励的依据；文书档案保管期限。",
+        "on_expiry": "删除相对人联系电话，案卷移交单位档案部门",
+        "decision": "",
+        "order": 65,
+    },
+    {
         "record_kind": "core.auditevent",
         "label": "审计日志与字段变更记录",
         "data_items": "操作人、时间、客户端地址、被操作对象",

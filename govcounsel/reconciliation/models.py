@@ -430,5 +430,6 @@ class MediationSession(models.Model):
     def when(self) -> str:
         """The time of the session in words, Beijing time ("2026-11-23 09:00–11:00")."""
         start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
-        tail = f"{end:%H:%M}" if start.date() == end.date() else f"{end:%Y-%m-%d %H:%M}"
+        same_day = f"{start:%Y-%m-%d}" == f"{end:%Y-%m-%d}"
+        tail = f"{end:%H:%M}" if same_day else f"{end:%Y-%m-%d %H:%M}"
         return f"{start:%Y-%m-%d %H:%M}–{tail}"

@@ -280,7 +280,17 @@ ROUTES: dict[str, Get | Case | Verbs] = {
     "activities:list": Case(activity_cases.TestActivityPages, "list"),
     "activities:activity": Case(activity_cases.TestActivityPages, "detail"),
     # Whoever has a certified lawyer to record for: themself, or the office's lawyers.
-    "activities:create": Get(answers(403, own_unit=200, lawyer=200, colleague=200, anonymous=302)),
+    "activities:create": Get(
+        answers(
+            403,
+            own_unit=200,
+            sibling_unit=200,
+            superior=200,
+            lawyer=200,
+            colleague=200,
+            anonymous=302,
+        )
+    ),
     # --- coverage ------------------------------------------------------------------------------
     "coverage:dashboard": Get(
         answers(200, system_admin=403, security_admin=403, audit_admin=403, anonymous=302)

@@ -125,7 +125,7 @@ def test_who_may_request_and_when(landscape):
 def test_a_failure_is_shown_not_hidden(landscape, monkeypatch):
     bulletin = Bulletin.objects.create(region=landscape.chaoyang, year=2023, quarter=4)
     monkeypatch.setattr(
-        bulletin_files, "to_pdf", lambda *a: (_ for _ in ()).throw(RuntimeError("字体缺失"))
+        bulletin_files, "to_pdf", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("字体缺失"))
     )
     tasks.generate_bulletin(bulletin.pk)
     bulletin.refresh_from_db()
