@@ -24,7 +24,7 @@ from .models import Activity
 from .selectors import recordable_people
 
 
-class _Facts(forms.Form):
+class _Facts(ScopedForm):
     kind = forms.ChoiceField(label=_("活动类别"), choices=ActivityKind.choices)
     day = forms.DateField(label=_("活动日期"), widget=DateInput(), initial=timezone.localdate)
     title = forms.CharField(label=_("活动名称"), max_length=200)
@@ -59,7 +59,7 @@ class _Facts(forms.Form):
     )
 
 
-class ActivityForm(ScopedForm, _Facts):
+class ActivityForm(_Facts):
     """Record an activity (002 §7, §14) for oneself or, as the office, for its lawyers."""
 
     people = ScopedModelMultipleChoiceField(

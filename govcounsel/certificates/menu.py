@@ -6,7 +6,7 @@ from govcounsel.accounts.choices import CASEWORK_READERS, DOMAIN_ROLES, SELF_ROL
 from govcounsel.accounts.predicates import holds
 from govcounsel.core.menu import MenuGroup, MenuItem
 
-CERTIFICATES = MenuGroup("certificates", _("公职律师证书"), weight=50, icon="bi-card-heading")
+CERTIFICATES = MenuGroup("certificates", _("证书"), weight=50, icon="bi-card-heading")
 # A lawyer's menu is the lawyer's own work (their own application): not the registers.
 BUSINESS = holds(*sorted(DOMAIN_ROLES - SELF_ROLES))
 # The casework of units: not the association or the reconciliation centre.

@@ -31,7 +31,7 @@ class AnswerSerializer(serializers.Serializer):
 
 class DisputeLawyerSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    person = serializers.IntegerField(source="person_id")
+    person = serializers.IntegerField(source="person_id", read_only=True)
     name = serializers.CharField(source="person.name")
     mediator = serializers.BooleanField()
     is_lead = serializers.BooleanField()

@@ -60,9 +60,9 @@ class RowSerializer(serializers.Serializer):
 
 
 class OrganSerializer(serializers.Serializer):
-    unit = serializers.IntegerField()
+    unit = serializers.IntegerField(read_only=True)
     name = serializers.CharField()
-    region = serializers.CharField()
+    region = serializers.CharField(read_only=True)
     sector = serializers.CharField()
     figures = FiguresSerializer()
 

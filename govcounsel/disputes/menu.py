@@ -8,7 +8,7 @@ from govcounsel.core.menu import MenuGroup, MenuItem
 
 from .figures import reads_dispute_figures
 
-DISPUTES = MenuGroup("disputes", _("行政争议"), weight=35, icon="bi-chat-square-text")
+DISPUTES = MenuGroup("disputes", _("争议化解"), weight=35, icon="bi-chat-square-text")
 
 # The organ's office works the register; the supervisor, the justice bureau and the
 # reconciliation centre read their region's (scoping decides the rows).

@@ -15,6 +15,9 @@ from rest_framework.views import APIView
 
 from govcounsel.core.api import ScopedReadViewSet, ScopedViewSet
 from govcounsel.core.dates import parse_year
+from govcounsel.core.fields import ScopedRelatedField
+from govcounsel.organisations.models import Region, Unit
+from govcounsel.people.models import Person
 
 from . import services
 from .filters import ClaimFilter, CourseFilter, EnrolmentFilter, PlanFilter
@@ -32,6 +35,8 @@ from .selectors import standings_for
 
 
 class PlanSerializer(serializers.ModelSerializer):
+    region = ScopedRelatedField(Region)
+    unit = ScopedRelatedField(Unit, required=False, allow_null=True)
     owner_name = serializers.CharField(read_only=True)
 
     class Meta:
@@ -67,6 +72,8 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class RequirementSerializer(serializers.ModelSerializer):
+    region = ScopedRelatedField(Region)
+
     class Meta:
         model = TrainingRequirement
         fields = [
@@ -78,12 +85,16 @@ class RequirementSerializer(serializers.ModelSerializer):
 
 
 class ExemptionSerializer(serializers.ModelSerializer):
+    person = ScopedRelatedField(Person)
+
     class Meta:
         model = TrainingExemption
         fields = ["id", "person", "year", "months", "reason"]
 
 
 class SampleSerializer(serializers.ModelSerializer):
+    region = ScopedRelatedField(Region)
+
     class Meta:
         model = VerificationSample
         fields = ["id", "region", "year", "seed", "percent", "risk_hours", "drawn_at"]
@@ -153,9 +164,9 @@ class SampleItemViewSet(ScopedReadViewSet):
 
 
 class StandingSerializer(serializers.Serializer):
-    person = serializers.IntegerField(source="person_id")
+    person = serializers.IntegerField(source="person_id", read_only=True)
     name = serializers.CharField()
-    unit = serializers.CharField(source="unit_name")
+    unit = serializers.CharField(source="unit_name", read_only=True)
     months = serializers.IntegerField(source="counted_months")
     owed_trainings = serializers.DecimalField(max_digits=6, decimal_places=0)
     done_trainings = serializers.IntegerField(source="done.trainings")

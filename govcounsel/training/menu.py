@@ -8,7 +8,7 @@ from govcounsel.core.menu import MenuGroup, MenuItem
 
 from .selectors import reads_compliance
 
-TRAINING = MenuGroup("training", _("公职律师培训"), weight=45, icon="bi-mortarboard")
+TRAINING = MenuGroup("training", _("培训"), weight=45, icon="bi-mortarboard")
 
 LAWYER = holds(Role.PUBLIC_LAWYER)
 # The offer (plans, courses) is read by every business role except the reconciliation
