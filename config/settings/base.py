@@ -280,6 +280,9 @@ SPECTACULAR_SETTINGS = {
         "UnitLevelEnum": "govcounsel.organisations.choices.UnitLevel",
         "RegionLevelEnum": "govcounsel.organisations.choices.RegionLevel",
         "AdviserKindEnum": "govcounsel.people.choices.AdviserKind",
+        "CategoryEnum": "govcounsel.matters.choices.DutyCategory",
+        "CourseKindEnum": "govcounsel.training.choices.CourseKind",
+        "TrainingCategoryEnum": "govcounsel.training.choices.Category",
     },
 }
 

@@ -59,7 +59,7 @@ class AwardRuleSerializer(serializers.ModelSerializer):
         ]
 
 
-class StepSerializer(serializers.Serializer):
+class AwardStepSerializer(serializers.Serializer):
     action = serializers.CharField()
     from_status = serializers.CharField()
     to_status = serializers.CharField()
@@ -74,7 +74,7 @@ class AwardCycleSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     rule = AwardRuleSerializer(read_only=True)
     decision_number = serializers.CharField(source="decision.number", read_only=True, default=None)
-    steps = StepSerializer(many=True, read_only=True)
+    steps = AwardStepSerializer(many=True, read_only=True)
 
     class Meta:
         model = AwardCycle
@@ -96,7 +96,7 @@ class AwardCycleSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "opened_at", "locked_at", "decided_on"]
 
 
-class CandidateSerializer(serializers.ModelSerializer):
+class AwardCandidateSerializer(serializers.ModelSerializer):
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     person_name = serializers.CharField(source="person.name", read_only=True, default=None)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
@@ -185,7 +185,7 @@ class AwardCycleViewSet(mixins.CreateModelMixin, ScopedReadViewSet):
 
 
 class _Candidates(ScopedReadViewSet):
-    serializer_class = CandidateSerializer
+    serializer_class = AwardCandidateSerializer
     filterset_class = CandidateFilter
     permission_classes = [*SIGNED_IN, ReadsAwards]
     select_related = ("cycle", "unit", "person")
@@ -198,7 +198,7 @@ class _Candidates(ScopedReadViewSet):
             **self.get_serializer_context(),
             "award_counts": award_counts(c.person_id for c in rows if c.person_id),
         }
-        data = CandidateSerializer(rows, many=True, context=context).data
+        data = AwardCandidateSerializer(rows, many=True, context=context).data
         return self.get_paginated_response(data) if page is not None else Response(data)
 
 

@@ -39,7 +39,7 @@ class DisputeLawyerSerializer(serializers.Serializer):
     ended_reason = serializers.CharField()
 
 
-class StepSerializer(serializers.Serializer):
+class DisputeStepSerializer(serializers.Serializer):
     action = serializers.CharField()
     to_status = serializers.CharField()
     actor = serializers.CharField(source="actor.username", default="")
@@ -60,7 +60,7 @@ class DisputeSerializer(serializers.ModelSerializer):
     clock_overdue = serializers.BooleanField(source="clock_is_overdue", read_only=True)
     qualification = AnswerSerializer(many=True, read_only=True)
     lawyers = DisputeLawyerSerializer(many=True, read_only=True)
-    steps = StepSerializer(many=True, read_only=True)
+    steps = DisputeStepSerializer(many=True, read_only=True)
 
     class Meta:
         model = Dispute

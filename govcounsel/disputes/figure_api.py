@@ -67,13 +67,13 @@ class OrganSerializer(serializers.Serializer):
     figures = FiguresSerializer()
 
 
-class RegionSerializer(serializers.Serializer):
+class FigureRegionSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
 
 
 class DisputeFiguresSerializer(serializers.Serializer):
-    region = RegionSerializer()
+    region = FigureRegionSerializer()
     year = serializers.IntegerField()
     period = serializers.CharField()
     granularity = serializers.CharField()
