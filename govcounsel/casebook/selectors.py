@@ -22,7 +22,7 @@ def _bureau_cases(user: Any) -> QuerySet[TypicalCase]:
 
 def review_queue(user: Any) -> QuerySet[TypicalCase]:
     """Nominations waiting on the justice bureau."""
-    return _bureau_cases(user).awaiting_review()
+    return _bureau_cases(user).filter(status=CaseStatus.NOMINATED)
 
 
 def editing_queue(user: Any) -> QuerySet[TypicalCase]:

@@ -13,7 +13,10 @@ from .models import OfficialDocument
 class OfficialDocumentFilter(filters.FilterSet):
     q = filters.CharFilter(label=_("标题或发文字号"), method="search")
     kind = filters.ChoiceFilter(label=_("文种"), choices=DocumentKind.choices)
-    year = filters.NumberFilter(label=_("年度"), field_name="dated", lookup_expr="year")
+    # A year a date can hold; a larger number would overflow in the query (400, not 500).
+    year = filters.NumberFilter(
+        label=_("年度"), field_name="dated", lookup_expr="year", min_value=1900, max_value=9999
+    )
     issuer = filters.CharFilter(
         label=_("发文机关"), field_name="issuer_name", lookup_expr="icontains"
     )

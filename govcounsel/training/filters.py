@@ -73,7 +73,10 @@ class EnrolmentFilter(filters.FilterSet):
 class ClaimFilter(filters.FilterSet):
     q = filters.CharFilter(label=_("姓名或培训名称"), method="search")
     status = filters.ChoiceFilter(label=_("状态"), choices=ClaimStatus.choices)
-    year = filters.NumberFilter(label=_("年度"), field_name="day__year")
+    # A year a date can hold; a larger number would overflow in the query (400, not 500).
+    year = filters.NumberFilter(
+        label=_("年度"), field_name="day__year", min_value=1900, max_value=9999
+    )
 
     class Meta:
         model = ExternalClaim
