@@ -4,6 +4,7 @@ more than once (002 §19, §20). The verbs come from verbs.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -43,6 +44,9 @@ class _WithForm:
 
     request: HttpRequest
     form_class: Any
+    # The service the form runs, declared by each register: called with the acting user as
+    # `by` and the form's cleaned data.
+    create_service: Callable[..., Any]
     success: Any = ""
     submit_label: Any = ""
 
@@ -55,9 +59,6 @@ class _WithForm:
             return None
         return self.form_class(self.request.POST or None, user=self.request.user)
 
-    def service(self, **data: Any) -> Any:
-        raise NotImplementedError
-
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.make_form()
         if form is None:
@@ -67,7 +68,7 @@ class _WithForm:
         return form_page(
             request,
             form,
-            lambda: self.service(**form.cleaned_data),
+            lambda: self.create_service(by=request.user, **form.cleaned_data),
             success=self.success,
             next_url=lambda obj: obj.get_absolute_url(),
             template=str(getattr(self, "template_name", "")),
@@ -95,8 +96,7 @@ class CycleListView(_ReadsAwards, _WithForm, ScopedListView):
     form_class = OpenCycleForm
     success = _("已启动评选，已通知司法局组织推荐候选。")
 
-    def service(self, **data: Any) -> Any:
-        return services.open_cycle(by=self.request.user, **data)
+    create_service = staticmethod(services.open_cycle)
 
 
 class RuleListView(_ReadsAwards, _WithForm, ScopedListView):
@@ -111,8 +111,7 @@ class RuleListView(_ReadsAwards, _WithForm, ScopedListView):
     form_class = RuleForm
     success = _("已登记评选规则。")
 
-    def service(self, **data: Any) -> Any:
-        return services.create_rule(by=self.request.user, **data)
+    create_service = staticmethod(services.create_rule)
 
 
 class AwardeeListView(_ReadsAwards, ScopedListView):
