@@ -12,6 +12,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -98,3 +100,23 @@ class DocumentUploadSerializerField(serializers.FileField):
         kwargs.setdefault("help_text", "PDF / JPEG / PNG")
         kwargs["validators"] = [*kwargs.get("validators", ()), validate_document_upload]
         super().__init__(**kwargs)
+
+
+def stored_file_response(stored: FieldFile, *, inline: bool) -> FileResponse:
+    """The stored file with the type its content shows. Only a PDF, JPEG or PNG is ever
+    answered inline; anything else (a file from before uploads were checked) is a download
+    of plain octets, so that no browser renders it as a page of this site."""
+    try:
+        handle = stored.open("rb")
+    except OSError:
+        raise Http404 from None
+    kind = sniff(handle)
+    name = (stored.name or "").rsplit("/", 1)[-1]
+    response = FileResponse(
+        handle,
+        as_attachment=not (inline and kind),
+        filename=name,
+        content_type=kind or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

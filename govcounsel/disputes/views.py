@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from govcounsel.core.audit import record_event
 from govcounsel.core.forms import form_page
 from govcounsel.core.scoping import get_visible_or_404
+from govcounsel.core.uploads import stored_file_response
 from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.core.workdays import calendar_covers
-from govcounsel.matters.views.files import _file_response
 
 from . import services
 from .choices import Condition
@@ -157,6 +157,6 @@ def dispute_file(request: HttpRequest, pk: int, which: str) -> FileResponse:
     stored = getattr(dispute, which)
     if not stored:
         raise Http404
-    response = _file_response(stored, inline=False)
+    response = stored_file_response(stored, inline=False)
     record_event("disputes.attachment.downloaded", dispute, by=request.user, data={"file": which})
     return response

@@ -24,9 +24,9 @@ from govcounsel.core.exporters import csv_response, xlsx_response
 from govcounsel.core.forms import form_page, run_service
 from govcounsel.core.printing import PRINT_PARAM, print_rows
 from govcounsel.core.scoping import get_visible_or_404
+from govcounsel.core.uploads import stored_file_response
 from govcounsel.core.views import ScopedDetailView, ScopedListView
 from govcounsel.core.views.base import bootstrap_form
-from govcounsel.matters.views.files import _file_response
 from govcounsel.people.models import Person
 
 from . import attendance_sheet, services
@@ -489,6 +489,6 @@ def claim_proof(request: HttpRequest, pk: int) -> FileResponse:
     claim = get_visible_or_404(ExternalClaim, request.user, request=request, pk=pk)
     if not claim.proof:
         raise Http404
-    response = _file_response(claim.proof, inline=False)
+    response = stored_file_response(claim.proof, inline=False)
     record_event("training.claim.proof_downloaded", claim, by=request.user)
     return response

@@ -7,35 +7,14 @@ from typing import Any
 
 from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_required
-from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from govcounsel.core.audit import record_event
 from govcounsel.core.scoping import get_visible_or_404
-from govcounsel.core.uploads import sniff
+from govcounsel.core.uploads import stored_file_response
 
 from ..models import Matter, OpinionAttachment
-
-
-def _file_response(stored: FieldFile, *, inline: bool) -> FileResponse:
-    """The stored file with the type its content shows. Only a PDF, JPEG or PNG is ever
-    answered inline; anything else (a file from before uploads were checked) is a download
-    of plain octets, so that no browser renders it as a page of this site."""
-    try:
-        handle = stored.open("rb")
-    except OSError:
-        raise Http404 from None
-    kind = sniff(handle)
-    name = (stored.name or "").rsplit("/", 1)[-1]
-    response = FileResponse(
-        handle,
-        as_attachment=not (inline and kind),
-        filename=name,
-        content_type=kind or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _framed(view: Any) -> Any:
@@ -48,7 +27,7 @@ def _matter_attachment(request: HttpRequest, pk: int, *, inline: bool) -> FileRe
     matter = get_visible_or_404(Matter, request.user, request=request, pk=pk)
     if not matter.attachment:
         raise Http404
-    response = _file_response(matter.attachment, inline=inline)
+    response = stored_file_response(matter.attachment, inline=inline)
     record_event("matters.attachment.downloaded", matter, by=request.user, data={"inline": inline})
     return response
 
@@ -63,7 +42,7 @@ def _opinion_file(request: HttpRequest, pk: int, *, inline: bool) -> FileRespons
         ),
         pk=pk,
     )
-    response = _file_response(attachment.file, inline=inline)
+    response = stored_file_response(attachment.file, inline=inline)
     record_event(
         "matters.opinion_attachment.downloaded",
         attachment,
